@@ -1,0 +1,30 @@
+package dev.chat.contract;
+
+/** The public room every visitor lands in; it always exists and never expires. */
+public final class GeneralRoom {
+
+    public static final String ID = "general";
+    public static final String NAME = "General";
+
+    /**
+     * Creates General if missing and applies the configured clear interval, keeping its creation
+     * time (and so its clear boundaries). KEYS: meta, room index; ARGV: clear interval s, now ms.
+     * Idempotent: every service runs it at start and whenever it finds General missing (a Redis
+     * restart without persistence).
+     */
+    public static final String ENSURE_SCRIPT = """
+            redis.call('HSETNX', KEYS[1], 'name', 'General')
+            redis.call('HSETNX', KEYS[1], 'createdAt', ARGV[2])
+            redis.call('HSETNX', KEYS[1], 'historyForNewcomers', 'true')
+            redis.call('HSET', KEYS[1], 'clearIntervalSeconds', ARGV[1])
+            redis.call('SADD', KEYS[2], 'general')
+            return redis.call('HGET', KEYS[1], 'createdAt')
+            """;
+
+    private GeneralRoom() {
+    }
+
+    public static RoomMeta meta(long clearIntervalSeconds, long createdAt) {
+        return new RoomMeta(ID, NAME, clearIntervalSeconds, null, createdAt, true);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.chat.contract;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The one place that names Redis keys and channels, so both services agree on them and every
+ * key of a room shares the hash tag {@code {roomId}} (one Redis Cluster slot per room, which
+ * multi-key scripts and sharded pub/sub need).
+ */
+public final class RedisKeys {
+
+    /** Room ids are generated or fixed ("general"); anything else is refused before it reaches Redis. */
+    public static final Pattern ROOM_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+
+    private final String prefix;
+
+    public RedisKeys(String prefix) {
+        if (prefix == null || prefix.isBlank() || prefix.contains("{") || prefix.contains("}")) {
+            throw new IllegalArgumentException("invalid Redis key prefix: " + prefix);
+        }
+        this.prefix = prefix;
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    public static boolean isValidRoomId(String roomId) {
+        return roomId != null && ROOM_ID.matcher(roomId).matches();
+    }
+
+    /** Set of room ids: an index for listing; entries whose meta key has expired are stale. */
+    public String roomIndex() {
+        return prefix + ":rooms";
+    }
+
+    public String meta(String roomId) {
+        return room(roomId, "meta");
+    }
+
+    public String seq(String roomId) {
+        return room(roomId, "seq");
+    }
+
+    public String history(String roomId) {
+        return room(roomId, "history");
+    }
+
+    public String clientIds(String roomId) {
+        return room(roomId, "client-ids");
+    }
+
+    public String presence(String roomId) {
+        return room(roomId, "presence");
+    }
+
+    public String channel(String roomId) {
+        return room(roomId, "channel");
+    }
+
+    /** Inverse of {@link #channel(String)}; null when the channel is not one of ours. */
+    public String roomOfChannel(String channel) {
+        String head = prefix + ":{";
+        String tail = "}:channel";
+        if (channel == null || !channel.startsWith(head) || !channel.endsWith(tail)
+                || channel.length() <= head.length() + tail.length()) {
+            return null;
+        }
+        return channel.substring(head.length(), channel.length() - tail.length());
+    }
+
+    private String room(String roomId, String part) {
+        Objects.requireNonNull(roomId, "roomId");
+        return prefix + ":{" + roomId + "}:" + part;
+    }
+}

@@ -1,0 +1,13 @@
+package dev.chat.node.broker;
+
+/** Receives what the broker reads from Redis pub/sub. */
+public interface BrokerListener {
+
+    void onEnvelope(String room, Envelope envelope);
+
+    /**
+     * The room's subscription was restored after the subscriber connection was lost: anything
+     * published meanwhile was missed and must be read from history.
+     */
+    void onResubscribed(String room);
+}

@@ -1,0 +1,35 @@
+package dev.chat.node.broker;
+
+/**
+ * What travels on a room's channel: a header line {@code <kind> <id> <node>}, a newline, a body.
+ * The body of a message is the finished frame, so receivers forward it without parsing JSON.
+ */
+public record Envelope(char kind, long id, String node, String body) {
+
+    public static final char MESSAGE = 'M';
+    public static final char PRESENCE = 'P';
+    public static final char EXPIRED = 'X';
+
+    public String encode() {
+        return kind + " " + id + " " + node + "\n" + body;
+    }
+
+    /** Null for anything that is not an envelope (another program on the same Redis). */
+    public static Envelope parse(String payload) {
+        int newline = payload.indexOf('\n');
+        if (newline < 5 || payload.charAt(1) != ' ') {
+            return null;
+        }
+        int space = payload.indexOf(' ', 2);
+        if (space < 0 || space > newline) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(payload, 2, space, 10);
+            return new Envelope(payload.charAt(0), id, payload.substring(space + 1, newline),
+                    payload.substring(newline + 1));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

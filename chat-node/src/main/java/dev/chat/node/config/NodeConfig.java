@@ -1,0 +1,77 @@
+package dev.chat.node.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Typed view of the {@code chat.*} keys; every one can be overridden from the environment. */
+@ConfigMapping(prefix = "chat")
+public interface NodeConfig {
+
+    Node node();
+
+    Redis redis();
+
+    General general();
+
+    History history();
+
+    Presence presence();
+
+    Limits limits();
+
+    interface Node {
+        /** Reported in {@code welcome}; defaults to the host name plus a random suffix. */
+        Optional<String> id();
+    }
+
+    interface Redis {
+        @WithDefault("chat")
+        String keyPrefix();
+
+        /** First delay before reconnecting the subscriber; doubles up to {@link #reconnectMaxDelay()}. */
+        @WithDefault("200ms")
+        Duration reconnectDelay();
+
+        @WithDefault("2s")
+        Duration reconnectMaxDelay();
+    }
+
+    interface General {
+        @WithDefault("5m")
+        Duration clearInterval();
+    }
+
+    interface History {
+        /** Messages a newcomer gets in {@code joined}. */
+        @WithDefault("100")
+        int size();
+
+        /** Messages kept per room for resuming with {@code since}. */
+        @WithDefault("1000")
+        int maxLen();
+    }
+
+    interface Presence {
+        /** A user lapses from a room's count this long after its node last refreshed it. */
+        @WithDefault("10s")
+        Duration ttl();
+
+        @WithDefault("3s")
+        Duration heartbeat();
+
+        /** At most one {@code presence} frame per room per this interval. */
+        @WithDefault("1s")
+        Duration minInterval();
+    }
+
+    interface Limits {
+        @WithDefault("2000")
+        int maxTextLength();
+
+        @WithDefault("64")
+        int maxClientIdLength();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.chat.node.hub;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+import dev.chat.node.identity.User;
+import dev.chat.node.protocol.ServerFrames;
+
+/**
+ * One browser connection on this node. Its frames are handled one after another (a join must
+ * finish before the next frame is looked at); the delivery state is guarded by the room it is in.
+ */
+public final class ClientSession {
+
+    private final User user;
+    private final String userJson;
+    private final Outbound outbound;
+
+    private CompletionStage<?> tail = CompletableFuture.completedFuture(null);
+
+    // guarded by the LocalRoom this session is a member of
+    String room;
+    long cursor;
+    List<Delivery> pending;
+
+    public ClientSession(User user, Outbound outbound) {
+        this.user = user;
+        this.userJson = ServerFrames.userJson(user);
+        this.outbound = outbound;
+    }
+
+    public User user() {
+        return user;
+    }
+
+    /** The user's JSON, written once per connection rather than once per message. */
+    public String userJson() {
+        return userJson;
+    }
+
+    public void send(String frame) {
+        outbound.send(frame);
+    }
+
+    /** The room this session is in (or joining), null before the first join. */
+    public synchronized String room() {
+        return room;
+    }
+
+    synchronized void room(String room) {
+        this.room = room;
+    }
+
+    /** Runs {@code step} after every step queued before it has finished, whatever their outcome. */
+    public synchronized CompletionStage<Void> serially(Supplier<CompletionStage<?>> step) {
+        CompletionStage<Void> next = tail.handle((ok, failure) -> null)
+                .thenCompose(ignored -> step.get())
+                .thenApply(ignored -> null);
+        tail = next;
+        return next;
+    }
+
+    void deliver(long seq, String frame) {
+        if (pending != null) {
+            pending.add(new Delivery(seq, frame));
+        } else if (seq > cursor) {
+            cursor = seq;
+            outbound.send(frame);
+        }
+    }
+
+    void startPending() {
+        pending = new ArrayList<>();
+    }
+
+    void finishPending(long snapshotSeq) {
+        List<Delivery> buffered = pending;
+        pending = null;
+        cursor = snapshotSeq;
+        if (buffered != null) {
+            for (Delivery d : buffered) {
+                deliver(d.seq(), d.frame());
+            }
+        }
+    }
+}

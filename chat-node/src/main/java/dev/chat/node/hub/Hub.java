@@ -1,0 +1,205 @@
+package dev.chat.node.hub;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The sessions on THIS node, by room, and local delivery to them. Cluster-wide delivery is the
+ * broker's job: a message reaches the hub only after it has gone through Redis, so every node,
+ * the sender's included, delivers the same messages in the same (id) order. The hub also notices
+ * ids that skip (pub/sub dropped something) and holds the room's deliveries until the gap is
+ * filled from history.
+ */
+public final class Hub {
+
+    private final Map<String, LocalRoom> rooms = new ConcurrentHashMap<>();
+
+    /**
+     * Adds the session to the room; until {@link #completeJoin} its deliveries are buffered.
+     *
+     * @return true when the room had no members on this node before (subscribe to it)
+     */
+    public boolean beginJoin(ClientSession session, String roomId) {
+        boolean[] first = new boolean[1];
+        rooms.compute(roomId, (id, room) -> {
+            if (room == null) {
+                room = new LocalRoom(id);
+                first[0] = true;
+            }
+            synchronized (room) {
+                session.startPending();
+                session.room(id);
+                room.members.add(session);
+                room.sessionsPerUser.merge(session.user().id(), 1, Integer::sum);
+            }
+            return room;
+        });
+        return first[0];
+    }
+
+    /**
+     * Sends {@code joined} (which holds the history up to {@code snapshotSeq}), then whatever
+     * arrived meanwhile after it; from here on the session gets live messages.
+     */
+    public void completeJoin(ClientSession session, String roomId, String joinedFrame, long snapshotSeq) {
+        LocalRoom room = rooms.get(roomId);
+        if (room == null) {
+            return;
+        }
+        synchronized (room) {
+            if (!room.members.contains(session)) {
+                return;
+            }
+            session.send(joinedFrame);
+            session.finishPending(snapshotSeq);
+            if (room.lastSeq == LocalRoom.UNKNOWN) {
+                room.lastSeq = snapshotSeq;
+            }
+        }
+    }
+
+    /**
+     * Removes the session from its room.
+     *
+     * @return true when no session of this user is left in the room on this node
+     */
+    public boolean leave(ClientSession session, String roomId) {
+        boolean[] userGone = new boolean[1];
+        rooms.computeIfPresent(roomId, (id, room) -> {
+            synchronized (room) {
+                if (room.members.remove(session)) {
+                    session.pending = null;
+                    Integer left = room.sessionsPerUser.merge(session.user().id(), -1, Integer::sum);
+                    if (left != null && left <= 0) {
+                        room.sessionsPerUser.remove(session.user().id());
+                        userGone[0] = true;
+                    }
+                }
+                return room.members.isEmpty() ? null : room;
+            }
+        });
+        session.room(null);
+        return userGone[0];
+    }
+
+    public boolean hasMembers(String roomId) {
+        return rooms.containsKey(roomId);
+    }
+
+    public Set<String> roomIds() {
+        return Set.copyOf(rooms.keySet());
+    }
+
+    /** Distinct users of the room on this node, for presence heartbeats. */
+    public List<String> userIds(String roomId) {
+        LocalRoom room = rooms.get(roomId);
+        if (room == null) {
+            return List.of();
+        }
+        synchronized (room) {
+            return new ArrayList<>(room.sessionsPerUser.keySet());
+        }
+    }
+
+    /**
+     * Delivers a message that came through the broker to the room's members, each exactly once
+     * and in id order.
+     *
+     * @return a gap to fill from history, or null
+     */
+    public Gap deliver(String roomId, long seq, String frame) {
+        LocalRoom room = rooms.get(roomId);
+        if (room == null) {
+            return null;
+        }
+        synchronized (room) {
+            if (room.lastSeq != LocalRoom.UNKNOWN && seq <= room.lastSeq) {
+                return null;
+            }
+            if (room.filling) {
+                room.held.put(seq, frame);
+                return null;
+            }
+            if (room.lastSeq != LocalRoom.UNKNOWN && seq > room.lastSeq + 1) {
+                room.filling = true;
+                room.held.put(seq, frame);
+                return new Gap(roomId, room.lastSeq, seq);
+            }
+            room.deliver(seq, frame);
+            return null;
+        }
+    }
+
+    /**
+     * Holds the room's deliveries to catch up from history after the broker was disconnected.
+     *
+     * @return the gap to read, or null when nothing is known yet or a fill is already running
+     */
+    public Gap beginCatchUp(String roomId) {
+        LocalRoom room = rooms.get(roomId);
+        if (room == null) {
+            return null;
+        }
+        synchronized (room) {
+            if (room.filling || room.lastSeq == LocalRoom.UNKNOWN) {
+                return null;
+            }
+            room.filling = true;
+            return new Gap(roomId, room.lastSeq, Long.MAX_VALUE);
+        }
+    }
+
+    /**
+     * Ends a gap: delivers what history returned and what was held meanwhile, in order. Messages
+     * history no longer has (cleared or trimmed) are skipped; nothing waits forever.
+     */
+    public void fill(String roomId, List<Delivery> fromHistory) {
+        LocalRoom room = rooms.get(roomId);
+        if (room == null) {
+            return;
+        }
+        synchronized (room) {
+            for (Delivery d : fromHistory) {
+                if (room.lastSeq == LocalRoom.UNKNOWN || d.seq() > room.lastSeq) {
+                    room.held.putIfAbsent(d.seq(), d.frame());
+                }
+            }
+            for (Map.Entry<Long, String> held : room.held.entrySet()) {
+                if (room.lastSeq == LocalRoom.UNKNOWN || held.getKey() > room.lastSeq) {
+                    room.deliver(held.getKey(), held.getValue());
+                }
+            }
+            room.held.clear();
+            room.filling = false;
+        }
+    }
+
+    /** Sends a frame that is not a message (presence, notices) to the room's joined members. */
+    public void broadcast(String roomId, String frame) {
+        LocalRoom room = rooms.get(roomId);
+        if (room == null) {
+            return;
+        }
+        synchronized (room) {
+            room.broadcast(frame);
+        }
+    }
+
+    /** @return true when {@code users} differs from what this node last told the room */
+    public boolean usersChanged(String roomId, long users) {
+        LocalRoom room = rooms.get(roomId);
+        if (room == null) {
+            return false;
+        }
+        synchronized (room) {
+            if (room.usersSent == users) {
+                return false;
+            }
+            room.usersSent = users;
+            return true;
+        }
+    }
+}

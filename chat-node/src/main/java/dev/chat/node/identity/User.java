@@ -1,0 +1,5 @@
+package dev.chat.node.identity;
+
+/** An anonymous visitor: a generated id and display name. */
+public record User(String id, String name) {
+}

@@ -1,0 +1,13 @@
+package dev.chat.node.protocol;
+
+/** What a browser may send, already validated for shape by {@link FrameParser}. */
+public sealed interface ClientFrame {
+
+    /** @param since last message id the client has seen, or null */
+    record Join(String room, Long since) implements ClientFrame {
+    }
+
+    /** @param clientId null when the client sent none */
+    record Send(String text, String clientId) implements ClientFrame {
+    }
+}

@@ -1,0 +1,81 @@
+package dev.chat.node.service;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
+
+import dev.chat.contract.RedisKeys;
+import dev.chat.node.broker.RedisBroker;
+import dev.chat.node.config.NodeConfig;
+import dev.chat.node.hub.Hub;
+import dev.chat.node.identity.NameGenerator;
+import dev.chat.node.protocol.FrameParser;
+import dev.chat.node.store.MessageStore;
+import dev.chat.node.store.PresenceStore;
+import dev.chat.node.store.RoomDirectory;
+
+/** Wires the plain classes together from config, so they stay free of CDI and easy to test. */
+@ApplicationScoped
+public class NodeBeans {
+
+    @Produces
+    @Singleton
+    ChatService chatService(Vertx vertx, Redis redis, NodeConfig config, ObjectMapper mapper) {
+        RedisKeys keys = new RedisKeys(config.redis().keyPrefix());
+        Hub hub = new Hub();
+        RedisBroker broker = new RedisBroker(vertx, redis, keys, new RedisBroker.Interest() {
+            @Override
+            public boolean wants(String room) {
+                return hub.hasMembers(room);
+            }
+
+            @Override
+            public java.util.Set<String> rooms() {
+                return hub.roomIds();
+            }
+        }, config.redis().reconnectDelay(), config.redis().reconnectMaxDelay());
+        return new ChatService(vertx, nodeId(config), hub, broker,
+                new RoomDirectory(redis, keys, config.general().clearInterval().toSeconds()),
+                new MessageStore(redis, keys, config.history().size(), config.history().maxLen()),
+                new PresenceStore(redis, keys, config.presence().ttl()),
+                new FrameParser(mapper, config.limits().maxTextLength(), config.limits().maxClientIdLength()),
+                config);
+    }
+
+    @Produces
+    @Singleton
+    NameGenerator nameGenerator() {
+        return new NameGenerator();
+    }
+
+    void onStart(@Observes StartupEvent event, ChatService chat) {
+        chat.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event, ChatService chat) {
+        chat.stop();
+    }
+
+    private static String nodeId(NodeConfig config) {
+        return config.node().id().orElseGet(() -> {
+            String host;
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                host = "node";
+            }
+            return host + "-" + new NameGenerator().randomId(4);
+        });
+    }
+}

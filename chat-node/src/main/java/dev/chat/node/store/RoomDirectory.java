@@ -1,0 +1,49 @@
+package dev.chat.node.store;
+
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+
+import dev.chat.contract.GeneralRoom;
+import dev.chat.contract.RedisKeys;
+import dev.chat.contract.RoomMeta;
+
+/** Reads rooms' settings from Redis; re-creates General when a Redis restart lost it. */
+public final class RoomDirectory {
+
+    private final Redis redis;
+    private final RedisKeys keys;
+    private final long generalClearSeconds;
+    private final LuaScript ensureGeneral = new LuaScript(GeneralRoom.ENSURE_SCRIPT);
+
+    public RoomDirectory(Redis redis, RedisKeys keys, long generalClearSeconds) {
+        this.redis = redis;
+        this.keys = keys;
+        this.generalClearSeconds = generalClearSeconds;
+    }
+
+    /** Completes with null when the room does not exist. */
+    public CompletionStage<RoomMeta> find(String roomId) {
+        return load(roomId).compose(meta -> {
+            if (meta == null && GeneralRoom.ID.equals(roomId)) {
+                return ensureGeneral().compose(ignored -> load(roomId));
+            }
+            return io.vertx.core.Future.succeededFuture(meta);
+        }).toCompletionStage();
+    }
+
+    public io.vertx.core.Future<Response> ensureGeneral() {
+        return ensureGeneral.run(redis, List.of(keys.meta(GeneralRoom.ID), keys.roomIndex()),
+                List.of(Long.toString(generalClearSeconds), Long.toString(System.currentTimeMillis())));
+    }
+
+    private io.vertx.core.Future<RoomMeta> load(String roomId) {
+        return redis.send(Request.cmd(Command.HGETALL).arg(keys.meta(roomId))).map(response -> {
+            return RoomMeta.fromHash(roomId, Responses.hash(response));
+        });
+    }
+}

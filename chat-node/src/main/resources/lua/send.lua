@@ -1,0 +1,36 @@
+-- Accepts one message atomically, so it is stored and published or not at all. The room must
+-- exist; a clientId already accepted in this clear period returns the original message.
+-- KEYS: 1 meta, 2 seq, 3 history, 4 client-ids
+-- ARGV: 1 channel, 2 node id, 3 frame head, 4 frame tail, 5 clientId or '',
+--       6 next clear boundary (epoch ms), 7 history max length, 8 now (epoch ms)
+if redis.call('EXISTS', KEYS[1]) == 0 then
+  return {'no_such_room'}
+end
+if ARGV[5] ~= '' then
+  local previous = redis.call('HGET', KEYS[4], ARGV[5])
+  if previous then
+    local entry = redis.call('XRANGE', KEYS[3], previous .. '-0', previous .. '-0')
+    if entry[1] then
+      return {'duplicate', previous, entry[1][2][2]}
+    end
+  end
+end
+local id = redis.call('INCR', KEYS[2])
+local frame = ARGV[3] .. id .. ARGV[4]
+redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[7], id .. '-0', 'f', frame)
+-- history lives until the next clear boundary, or until the room expires if that comes first
+local historyEnd = tonumber(ARGV[6])
+local expiry = redis.call('HGET', KEYS[1], 'expirySeconds')
+if expiry then
+  local ttl = tonumber(expiry) * 1000
+  historyEnd = math.min(historyEnd, tonumber(ARGV[8]) + ttl)
+  redis.call('PEXPIRE', KEYS[1], ttl)
+  redis.call('PEXPIRE', KEYS[2], ttl)
+end
+redis.call('PEXPIREAT', KEYS[3], historyEnd)
+if ARGV[5] ~= '' then
+  redis.call('HSET', KEYS[4], ARGV[5], id)
+  redis.call('PEXPIREAT', KEYS[4], historyEnd)
+end
+redis.call('PUBLISH', ARGV[1], 'M ' .. id .. ' ' .. ARGV[2] .. '\n' .. frame)
+return {'ok', tostring(id), frame}

@@ -1,0 +1,174 @@
+package dev.chat.node.ws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import dev.chat.testing.RedisTestResource;
+import dev.chat.testing.WsClient;
+
+@QuarkusTest
+@WithTestResource(RedisTestResource.class)
+class ChatSocketTest {
+
+    @TestHTTPResource("/ws")
+    URI http;
+
+    private WsClient connect() {
+        return WsClient.connect(URI.create(http.toString().replaceFirst("^http", "ws")));
+    }
+
+    private WsClient joinedGeneral() {
+        WsClient client = connect();
+        client.next("welcome");
+        client.join("general");
+        client.next("joined");
+        return client;
+    }
+
+    @Test
+    void welcomesWithAnAnonymousIdentityAndTheNodeId() {
+        try (WsClient a = connect(); WsClient b = connect()) {
+            JsonNode wa = a.next("welcome");
+            JsonNode wb = b.next("welcome");
+            assertTrue(wa.get("user").get("id").asText().startsWith("u-"));
+            assertTrue(wa.get("user").get("name").asText().contains(" "));
+            assertNotEquals(wa.get("user").get("id"), wb.get("user").get("id"));
+            assertEquals("test-node", wa.get("node").asText());
+        }
+    }
+
+    @Test
+    void everyMemberGetsEveryMessageOnceInOrderTheSenderIncluded() {
+        try (WsClient a = joinedGeneral(); WsClient b = joinedGeneral()) {
+            String tag = UUID.randomUUID().toString();
+            for (int i = 0; i < 20; i++) {
+                a.say(tag + " " + i, "c-" + tag + "-" + i);
+            }
+            for (WsClient client : List.of(a, b)) {
+                long previous = -1;
+                for (int i = 0; i < 20; i++) {
+                    JsonNode m = client.next("message", f -> f.get("text").asText().startsWith(tag));
+                    assertEquals(tag + " " + i, m.get("text").asText());
+                    assertEquals("general", m.get("room").asText());
+                    long id = Long.parseLong(m.get("id").asText());
+                    assertTrue(id > previous, "ids increase");
+                    previous = id;
+                }
+            }
+            JsonNode echoed = a.seen("message").stream().filter(m -> m.get("text").asText().equals(tag + " 0")).findFirst()
+                    .orElseThrow();
+            assertEquals("c-" + tag + "-0", echoed.get("clientId").asText());
+            assertEquals(20, b.seen("message").stream().filter(m -> m.get("text").asText().startsWith(tag)).count(),
+                    "exactly once");
+        }
+    }
+
+    @Test
+    void aLateJoinerGetsTheHistoryAndAResumingClientExactlyTheGap() {
+        String tag = UUID.randomUUID().toString();
+        String firstId;
+        try (WsClient a = joinedGeneral()) {
+            a.say(tag + " one");
+            firstId = a.next("message", m -> m.get("text").asText().equals(tag + " one")).get("id").asText();
+            a.say(tag + " two");
+            a.next("message", m -> m.get("text").asText().equals(tag + " two"));
+        }
+        try (WsClient late = connect()) {
+            late.next("welcome");
+            late.join("general");
+            JsonNode joined = late.next("joined");
+            List<String> texts = texts(joined.get("history"));
+            assertTrue(texts.indexOf(tag + " one") >= 0 && texts.indexOf(tag + " one") < texts.indexOf(tag + " two"),
+                    texts.toString());
+            assertTrue(joined.get("recovered").asBoolean());
+        }
+        try (WsClient resuming = connect()) {
+            resuming.next("welcome");
+            resuming.join("general", firstId);
+            JsonNode joined = resuming.next("joined");
+            assertEquals(tag + " two", joined.get("history").get(0).get("text").asText());
+            assertTrue(joined.get("recovered").asBoolean());
+        }
+    }
+
+    @Test
+    void aRepeatedClientIdIsNotStoredTwiceAndTheSenderGetsTheOriginal() {
+        try (WsClient a = joinedGeneral(); WsClient b = joinedGeneral()) {
+            String clientId = UUID.randomUUID().toString();
+            a.say("once", clientId);
+            JsonNode original = a.next("message", m -> clientId.equals(m.path("clientId").asText()));
+            a.say("once", clientId);
+            JsonNode again = a.next("message", m -> clientId.equals(m.path("clientId").asText()));
+            assertEquals(original, again);
+            b.next("message", m -> clientId.equals(m.path("clientId").asText()));
+            String marker = UUID.randomUUID().toString();
+            a.say(marker);
+            b.next("message", m -> m.get("text").asText().equals(marker));
+            assertEquals(1, b.seen("message").stream().filter(m -> clientId.equals(m.path("clientId").asText())).count());
+        }
+    }
+
+    @Test
+    void presenceCountsDistinctUsersAndFollowsJoinsAndLeaves() {
+        try (WsClient a = joinedGeneral()) {
+            long before = a.seen("joined").get(0).get("users").asLong();
+            try (WsClient b = joinedGeneral()) {
+                a.next("presence", p -> p.get("users").asLong() == before + 1);
+            }
+            a.next("presence", p -> p.get("users").asLong() == before);
+        }
+    }
+
+    @Test
+    void badFramesGetAnErrorAndTheConnectionSurvives() {
+        try (WsClient a = connect()) {
+            a.next("welcome");
+            a.sendJson("not json");
+            assertEquals("bad_request", a.next("error").get("code").asText());
+            a.sendJson("{\"type\":\"dance\"}");
+            assertEquals("bad_request", a.next("error").get("code").asText());
+            a.say("before joining");
+            assertEquals("not_in_room", a.next("error").get("code").asText());
+            a.join("no-such-room");
+            assertEquals("no_such_room", a.next("error").get("code").asText());
+            a.join("general");
+            a.next("joined");
+            a.say("x".repeat(2001));
+            assertEquals("too_long", a.next("error").get("code").asText());
+            a.say("   ");
+            assertEquals("empty", a.next("error").get("code").asText());
+            String ok = UUID.randomUUID().toString();
+            a.say(ok);
+            a.next("message", m -> m.get("text").asText().equals(ok));
+            assertFalse(a.closed().isDone());
+        }
+    }
+
+    @Test
+    void anOversizedFrameClosesTheConnectionWith1009() {
+        try (WsClient a = connect()) {
+            a.next("welcome");
+            a.socket().sendText("{\"type\":\"send\",\"text\":\"" + "x".repeat(20_000) + "\"}", true);
+            assertEquals(1009, a.closed().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join());
+        }
+    }
+
+    private static List<String> texts(JsonNode history) {
+        return java.util.stream.StreamSupport.stream(history.spliterator(), false).map(m -> m.get("text").asText())
+                .toList();
+    }
+}
