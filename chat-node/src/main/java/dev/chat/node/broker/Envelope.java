@@ -9,6 +9,7 @@ public record Envelope(char kind, long id, String node, String body) {
     public static final char MESSAGE = 'M';
     public static final char PRESENCE = 'P';
     public static final char EXPIRED = 'X';
+    public static final char NOTICE = 'N';
 
     public String encode() {
         return kind + " " + id + " " + node + "\n" + body;

@@ -22,6 +22,12 @@ public interface NodeConfig {
 
     Limits limits();
 
+    Identity identity();
+
+    Notices notices();
+
+    Rooms rooms();
+
     interface Node {
         /** Reported in {@code welcome}; defaults to the host name plus a random suffix. */
         Optional<String> id();
@@ -73,5 +79,29 @@ public interface NodeConfig {
 
         @WithDefault("64")
         int maxClientIdLength();
+    }
+
+    interface Identity {
+        /**
+         * Signs identity tokens; every node must share it. When unset, the nodes agree on one kept
+         * in Redis.
+         */
+        Optional<String> secret();
+    }
+
+    interface Notices {
+        /** Join/leave notices a room may get from one node in a burst... */
+        @WithDefault("5")
+        int burst();
+
+        /** ...and on average per second after it, so a busy room is not flooded. */
+        @WithDefault("0.5")
+        double perSecond();
+    }
+
+    interface Rooms {
+        /** How often a node checks its rooms for clear boundaries and expiry. */
+        @WithDefault("500ms")
+        Duration watchInterval();
     }
 }

@@ -15,8 +15,8 @@ import dev.chat.node.protocol.ServerFrames;
  */
 public final class ClientSession {
 
-    private final User user;
-    private final String userJson;
+    private volatile User user;
+    private volatile String userJson;
     private final Outbound outbound;
 
     private CompletionStage<?> tail = CompletableFuture.completedFuture(null);
@@ -36,6 +36,15 @@ public final class ClientSession {
         return user;
     }
 
+    /** A new display name; the id stays, so presence and ownership are unchanged. */
+    public void rename(User renamed) {
+        if (!renamed.id().equals(user.id())) {
+            throw new IllegalArgumentException("a rename keeps the user id");
+        }
+        this.userJson = ServerFrames.userJson(renamed);
+        this.user = renamed;
+    }
+
     /** The user's JSON, written once per connection rather than once per message. */
     public String userJson() {
         return userJson;
@@ -52,6 +61,12 @@ public final class ClientSession {
 
     synchronized void room(String room) {
         this.room = room;
+    }
+
+    synchronized void leftRoom(String left) {
+        if (left.equals(room)) {
+            room = null;
+        }
     }
 
     /** Runs {@code step} after every step queued before it has finished, whatever their outcome. */

@@ -85,6 +85,29 @@ public final class Hub {
         return userGone[0];
     }
 
+    /**
+     * Removes every session from a room that no longer exists.
+     *
+     * @return the sessions that were in it
+     */
+    public List<ClientSession> evict(String roomId) {
+        LocalRoom room = rooms.remove(roomId);
+        if (room == null) {
+            return List.of();
+        }
+        List<ClientSession> evicted;
+        synchronized (room) {
+            evicted = new ArrayList<>(room.members);
+            room.members.clear();
+            room.sessionsPerUser.clear();
+        }
+        for (ClientSession session : evicted) {
+            session.pending = null;
+            session.leftRoom(roomId);
+        }
+        return evicted;
+    }
+
     public boolean hasMembers(String roomId) {
         return rooms.containsKey(roomId);
     }

@@ -7,6 +7,10 @@ public sealed interface ClientFrame {
     record Join(String room, Long since) implements ClientFrame {
     }
 
+    /** @param name already trimmed and valid */
+    record Nick(String name) implements ClientFrame {
+    }
+
     /** @param clientId null when the client sent none */
     record Send(String text, String clientId) implements ClientFrame {
     }

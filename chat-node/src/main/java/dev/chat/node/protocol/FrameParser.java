@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.chat.contract.RedisKeys;
+import dev.chat.node.identity.Names;
 
 /**
  * Turns a client's text frame into a {@link ClientFrame} or a {@link ProtocolException} that says
@@ -39,6 +40,7 @@ public final class FrameParser {
         return switch (type) {
             case "join" -> join(node);
             case "send" -> send(node);
+            case "nick" -> nick(node);
             default -> throw bad("unknown type '" + abbreviate(type) + "'");
         };
     }
@@ -82,6 +84,15 @@ public final class FrameParser {
             throw new ProtocolException(ErrorCode.TOO_LONG, "clientId is longer than " + maxClientIdLength);
         }
         return new ClientFrame.Send(text, clientId == null || clientId.isEmpty() ? null : clientId);
+    }
+
+    private ClientFrame nick(JsonNode node) {
+        String name = optionalString(node, "name");
+        String problem = Names.validate(name == null ? null : name.strip());
+        if (problem != null) {
+            throw bad(problem);
+        }
+        return new ClientFrame.Nick(name.strip());
     }
 
     /** Absent and null are the same; any other non-string is a client bug worth naming. */

@@ -27,8 +27,28 @@ public final class ServerFrames {
         return "{\"id\":" + quote(user.id()) + ",\"name\":" + quote(user.name()) + "}";
     }
 
-    public static String welcome(User user, String nodeId) {
-        return "{\"type\":\"welcome\",\"user\":" + userJson(user) + ",\"node\":" + quote(nodeId) + "}";
+    public static String welcome(User user, String nodeId, String token) {
+        return "{\"type\":\"welcome\",\"user\":" + userJson(user) + ",\"node\":" + quote(nodeId) + ",\"token\":"
+                + quote(token) + "}";
+    }
+
+    /** The user's identity changed (a new name): the page stores the new token. */
+    public static String identity(User user, String token) {
+        return "{\"type\":\"identity\",\"user\":" + userJson(user) + ",\"token\":" + quote(token) + "}";
+    }
+
+    public static String cleared(String room, long nextClearAt) {
+        return "{\"type\":\"cleared\",\"room\":" + quote(room) + ",\"nextClearAt\":" + nextClearAt + "}";
+    }
+
+    public static String expired(String room) {
+        return "{\"type\":\"expired\",\"room\":" + quote(room) + "}";
+    }
+
+    /** @param kind {@code join} or {@code leave} */
+    public static String notice(String room, String kind, String userJson, long ts) {
+        return "{\"type\":\"notice\",\"room\":" + quote(room) + ",\"kind\":" + quote(kind) + ",\"user\":" + userJson
+                + ",\"ts\":" + ts + "}";
     }
 
     /** @param history message frames, oldest first, inserted verbatim */

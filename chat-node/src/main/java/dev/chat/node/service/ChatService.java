@@ -1,10 +1,9 @@
 package dev.chat.node.service;
 
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.jboss.logging.Logger;
 
@@ -19,6 +18,9 @@ import dev.chat.node.hub.ClientSession;
 import dev.chat.node.hub.Delivery;
 import dev.chat.node.hub.Gap;
 import dev.chat.node.hub.Hub;
+import dev.chat.node.identity.IdentityTokens;
+import dev.chat.node.identity.NameGenerator;
+import dev.chat.node.identity.User;
 import dev.chat.node.protocol.ClientFrame;
 import dev.chat.node.protocol.ErrorCode;
 import dev.chat.node.protocol.FrameParser;
@@ -30,9 +32,9 @@ import dev.chat.node.store.PresenceStore;
 import dev.chat.node.store.RoomDirectory;
 
 /**
- * What a node does with its clients' frames: joins, sends and leaves, put together from the hub
- * (this node's sessions), the broker (other nodes) and the stores (Redis). Never blocks: every
- * Redis call is asynchronous, and a session's frames are handled one after another.
+ * What a node does with its clients' frames: joins, sends, renames and leaves, put together from
+ * the hub (this node's sessions), the broker (other nodes) and the stores (Redis). Never blocks:
+ * every Redis call is asynchronous, and a session's frames are handled one after another.
  */
 public final class ChatService implements BrokerListener {
 
@@ -46,13 +48,17 @@ public final class ChatService implements BrokerListener {
     private final MessageStore messages;
     private final PresenceStore presence;
     private final FrameParser parser;
+    private final NameGenerator names;
+    private final IdentityTokens tokens;
     private final NodeConfig config;
-    private final Set<String> recountScheduled = ConcurrentHashMap.newKeySet();
-    private final ConcurrentHashMap<ClientSession, RoomMeta> joinedRooms = new ConcurrentHashMap<>();
-    private long heartbeatTimer = -1;
+    private final PresenceTracker presenceTracker;
+    private final RoomWatch watch;
+    private final NoticeThrottle notices;
+    private final List<Long> timers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public ChatService(Vertx vertx, String nodeId, Hub hub, RedisBroker broker, RoomDirectory rooms,
-            MessageStore messages, PresenceStore presence, FrameParser parser, NodeConfig config) {
+            MessageStore messages, PresenceStore presence, FrameParser parser, NameGenerator names,
+            IdentityTokens tokens, NodeConfig config) {
         this.vertx = vertx;
         this.nodeId = nodeId;
         this.hub = hub;
@@ -61,7 +67,13 @@ public final class ChatService implements BrokerListener {
         this.messages = messages;
         this.presence = presence;
         this.parser = parser;
+        this.names = names;
+        this.tokens = tokens;
         this.config = config;
+        this.presenceTracker = new PresenceTracker(vertx, nodeId, hub, broker, presence,
+                config.presence().minInterval().toMillis());
+        this.watch = new RoomWatch(hub, rooms, this::expire);
+        this.notices = new NoticeThrottle(config.notices().burst(), config.notices().perSecond());
     }
 
     public String nodeId() {
@@ -75,41 +87,42 @@ public final class ChatService implements BrokerListener {
     public void start() {
         broker.start(this);
         rooms.ensureGeneral().onFailure(e -> LOG.warnf("could not ensure the General room yet: %s", e.getMessage()));
-        heartbeatTimer = vertx.setPeriodic(config.presence().heartbeat().toMillis(), id -> heartbeat());
+        timers.add(vertx.setPeriodic(config.presence().heartbeat().toMillis(),
+                id -> presenceTracker.heartbeat(System.currentTimeMillis())));
+        timers.add(vertx.setPeriodic(config.rooms().watchInterval().toMillis(),
+                id -> watch.tick(System.currentTimeMillis())));
     }
 
     public void stop() {
-        if (heartbeatTimer >= 0) {
-            vertx.cancelTimer(heartbeatTimer);
-        }
+        timers.forEach(vertx::cancelTimer);
         broker.stop();
     }
 
-    public void open(ClientSession session) {
-        session.send(ServerFrames.welcome(session.user(), nodeId));
+    /**
+     * A new connection: the identity from a valid token, or a fresh one (a forged or altered
+     * token is not an error; it just isn't trusted).
+     */
+    public ClientSession open(String token, dev.chat.node.hub.Outbound outbound) {
+        User user = tokens.verify(token).orElseGet(names::newUser);
+        ClientSession session = new ClientSession(user, outbound);
+        session.send(ServerFrames.welcome(user, nodeId, tokens.issue(user)));
+        return session;
     }
 
     public CompletionStage<Void> onText(ClientSession session, String text) {
         return session.serially(() -> {
-            ClientFrame frame;
-            try {
-                frame = parser.parse(text);
-            } catch (ProtocolException e) {
-                return refuse(session, e);
-            }
             CompletionStage<Void> handled;
             try {
-                handled = frame instanceof ClientFrame.Join join ? join(session, join)
-                        : send(session, (ClientFrame.Send) frame);
+                handled = handle(session, parser.parse(text));
             } catch (RuntimeException e) {
                 handled = CompletableFuture.failedFuture(e);
             }
             return handled.exceptionally(failure -> {
-                Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause()
                         : failure;
                 if (cause instanceof ProtocolException e) {
-                    refuse(session, e);
+                    session.send(ServerFrames.error(e.code(), e.getMessage()));
                 } else {
                     LOG.debugf("frame failed: %s", cause.toString());
                     session.send(ServerFrames.error(ErrorCode.UNAVAILABLE,
@@ -124,9 +137,14 @@ public final class ChatService implements BrokerListener {
         return session.serially(() -> leaveCurrent(session));
     }
 
-    private CompletionStage<Void> refuse(ClientSession session, ProtocolException e) {
-        session.send(ServerFrames.error(e.code(), e.getMessage()));
-        return CompletableFuture.completedFuture(null);
+    private CompletionStage<Void> handle(ClientSession session, ClientFrame frame) {
+        if (frame instanceof ClientFrame.Join join) {
+            return join(session, join);
+        }
+        if (frame instanceof ClientFrame.Send send) {
+            return send(session, send);
+        }
+        return rename(session, (ClientFrame.Nick) frame);
     }
 
     private CompletionStage<Void> join(ClientSession session, ClientFrame.Join join) {
@@ -141,17 +159,19 @@ public final class ChatService implements BrokerListener {
 
     private CompletionStage<Void> enter(ClientSession session, RoomMeta meta, Long since) {
         String roomId = meta.id();
-        hub.beginJoin(session, roomId);
-        joinedRooms.put(session, meta);
         long now = System.currentTimeMillis();
+        hub.beginJoin(session, roomId);
+        watch.hold(meta, now);
         return broker.sync(roomId)
-                .thenCompose(subscribed -> presence.refresh(roomId, List.of(session.user().id()), now))
+                .thenCompose(subscribed -> rooms.touch(meta, now))
+                .thenCompose(touched -> presence.refresh(roomId, List.of(session.user().id()), now))
                 .thenCompose(present -> messages.snapshot(roomId, since, since != null || meta.historyForNewcomers()))
                 .thenCompose(snapshot -> presence.count(roomId, now).thenAccept(users -> {
                     List<String> history = snapshot.messages().stream().map(Delivery::frame).toList();
                     String joined = ServerFrames.joined(roomId, history, users, snapshot.recovered());
                     hub.completeJoin(session, roomId, joined, snapshot.seq());
-                    announcePresence(roomId);
+                    presenceTracker.announce(roomId);
+                    notice(roomId, "join", session);
                 }))
                 .whenComplete((ok, failure) -> {
                     if (failure != null) {
@@ -166,24 +186,25 @@ public final class ChatService implements BrokerListener {
     }
 
     private CompletionStage<Void> leave(ClientSession session, String roomId) {
-        joinedRooms.remove(session);
         boolean userGone = hub.leave(session, roomId);
         broker.sync(roomId);
         if (!userGone) {
             return CompletableFuture.completedFuture(null);
         }
+        notice(roomId, "leave", session);
         return presence.remove(roomId, session.user().id())
-                .thenRun(() -> announcePresence(roomId))
+                .thenRun(() -> presenceTracker.announce(roomId))
                 .exceptionally(failure -> null); // the entry lapses by itself
     }
 
     private CompletionStage<Void> send(ClientSession session, ClientFrame.Send send) {
-        RoomMeta meta = joinedRooms.get(session);
+        String roomId = session.room();
+        RoomMeta meta = roomId == null ? null : watch.meta(roomId);
         if (meta == null) {
             throw new ProtocolException(ErrorCode.NOT_IN_ROOM, "join a room before sending");
         }
         long now = System.currentTimeMillis();
-        var parts = ServerFrames.message(meta.id(), session.userJson(), send.text(), now, send.clientId());
+        var parts = ServerFrames.message(roomId, session.userJson(), send.text(), now, send.clientId());
         return messages.send(meta, parts, send.clientId(), nodeId, now).thenAccept(result -> {
             if (result.outcome() == Outcome.DUPLICATE) {
                 session.send(result.frame());
@@ -192,6 +213,31 @@ public final class ChatService implements BrokerListener {
             }
             // accepted messages reach the sender like everyone else: through the room's channel
         });
+    }
+
+    private CompletionStage<Void> rename(ClientSession session, ClientFrame.Nick nick) {
+        User renamed = new User(session.user().id(), nick.name());
+        session.rename(renamed);
+        session.send(ServerFrames.identity(renamed, tokens.issue(renamed)));
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private void notice(String roomId, String kind, ClientSession session) {
+        if (notices.allow(roomId, System.nanoTime())) {
+            String frame = ServerFrames.notice(roomId, kind, session.userJson(), System.currentTimeMillis());
+            broker.publish(roomId, new Envelope(Envelope.NOTICE, 0, nodeId, frame)).exceptionally(failure -> null);
+        }
+    }
+
+    /** The room is gone (expired or deleted): its members here are told and leave it. */
+    private void expire(String roomId) {
+        String frame = ServerFrames.expired(roomId);
+        for (ClientSession session : hub.evict(roomId)) {
+            session.send(frame);
+        }
+        watch.forget(roomId);
+        notices.forget(roomId);
+        broker.sync(roomId);
     }
 
     @Override
@@ -203,7 +249,9 @@ public final class ChatService implements BrokerListener {
                     fill(gap);
                 }
             }
-            case Envelope.PRESENCE -> scheduleRecount(room);
+            case Envelope.PRESENCE -> presenceTracker.scheduleRecount(room);
+            case Envelope.NOTICE -> hub.broadcast(room, envelope.body());
+            case Envelope.EXPIRED -> expire(room);
             default -> LOG.debugf("ignoring envelope kind %s", envelope.kind());
         }
     }
@@ -223,40 +271,5 @@ public final class ChatService implements BrokerListener {
             }
             hub.fill(gap.room(), failure == null ? found : List.of());
         });
-    }
-
-    private void announcePresence(String room) {
-        broker.publish(room, new Envelope(Envelope.PRESENCE, 0, nodeId, ""))
-                .exceptionally(failure -> null);
-    }
-
-    /** Counts are recounted at most once per interval per room, however many changes arrive. */
-    private void scheduleRecount(String room) {
-        if (recountScheduled.add(room)) {
-            vertx.setTimer(config.presence().minInterval().toMillis(), id -> {
-                recountScheduled.remove(room);
-                recount(room);
-            });
-        }
-    }
-
-    private void recount(String room) {
-        if (!hub.hasMembers(room)) {
-            return;
-        }
-        presence.count(room, System.currentTimeMillis()).thenAccept(users -> {
-            if (hub.usersChanged(room, users)) {
-                hub.broadcast(room, ServerFrames.presence(room, users));
-            }
-        });
-    }
-
-    private void heartbeat() {
-        long now = System.currentTimeMillis();
-        for (String room : hub.roomIds()) {
-            presence.refresh(room, hub.userIds(room), now)
-                    .thenRun(() -> scheduleRecount(room))
-                    .exceptionally(failure -> null);
-        }
     }
 }

@@ -19,6 +19,7 @@ import dev.chat.contract.RedisKeys;
 import dev.chat.node.broker.RedisBroker;
 import dev.chat.node.config.NodeConfig;
 import dev.chat.node.hub.Hub;
+import dev.chat.node.identity.IdentityTokens;
 import dev.chat.node.identity.NameGenerator;
 import dev.chat.node.protocol.FrameParser;
 import dev.chat.node.store.MessageStore;
@@ -31,7 +32,7 @@ public class NodeBeans {
 
     @Produces
     @Singleton
-    ChatService chatService(Vertx vertx, Redis redis, NodeConfig config, ObjectMapper mapper) {
+    ChatService chatService(Vertx vertx, Redis redis, NodeConfig config, ObjectMapper mapper, NameGenerator names) {
         RedisKeys keys = new RedisKeys(config.redis().keyPrefix());
         Hub hub = new Hub();
         RedisBroker broker = new RedisBroker(vertx, redis, keys, new RedisBroker.Interest() {
@@ -50,7 +51,7 @@ public class NodeBeans {
                 new MessageStore(redis, keys, config.history().size(), config.history().maxLen()),
                 new PresenceStore(redis, keys, config.presence().ttl()),
                 new FrameParser(mapper, config.limits().maxTextLength(), config.limits().maxClientIdLength()),
-                config);
+                names, new IdentityTokens(IdentitySecret.resolve(config, redis, keys, names)), config);
     }
 
     @Produces

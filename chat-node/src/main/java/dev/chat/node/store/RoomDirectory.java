@@ -41,6 +41,38 @@ public final class RoomDirectory {
                 List.of(Long.toString(generalClearSeconds), Long.toString(System.currentTimeMillis())));
     }
 
+    /** Which of these rooms still exist, checked in one round trip. */
+    public CompletionStage<java.util.Set<String>> existing(List<String> roomIds) {
+        List<Request> checks = roomIds.stream().map(id -> Request.cmd(Command.EXISTS).arg(keys.meta(id))).toList();
+        return redis.batch(checks).map(responses -> {
+            java.util.Set<String> present = new java.util.HashSet<>();
+            for (int i = 0; i < roomIds.size(); i++) {
+                if (responses.get(i) != null && responses.get(i).toInteger() > 0) {
+                    present.add(roomIds.get(i));
+                }
+            }
+            return present;
+        }).toCompletionStage();
+    }
+
+    /**
+     * A user joining is activity: an expiring room, and its history unless a clear comes first,
+     * live {@code expirySeconds} from now.
+     */
+    public CompletionStage<Void> touch(RoomMeta meta, long now) {
+        if (meta.expirySeconds() == null) {
+            return io.vertx.core.Future.<Void>succeededFuture().toCompletionStage();
+        }
+        long ttl = meta.expirySeconds() * 1000;
+        String historyEnd = Long.toString(Math.min(meta.clearSchedule().nextClearAt(now), now + ttl));
+        String id = meta.id();
+        return redis.batch(List.of(Request.cmd(Command.PEXPIRE).arg(keys.meta(id)).arg(ttl),
+                Request.cmd(Command.PEXPIRE).arg(keys.seq(id)).arg(ttl),
+                Request.cmd(Command.PEXPIREAT).arg(keys.history(id)).arg(historyEnd),
+                Request.cmd(Command.PEXPIREAT).arg(keys.clientIds(id)).arg(historyEnd))).<Void>mapEmpty()
+                .toCompletionStage();
+    }
+
     private io.vertx.core.Future<RoomMeta> load(String roomId) {
         return redis.send(Request.cmd(Command.HGETALL).arg(keys.meta(roomId))).map(response -> {
             return RoomMeta.fromHash(roomId, Responses.hash(response));

@@ -14,7 +14,6 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
 
 import dev.chat.node.hub.ClientSession;
-import dev.chat.node.identity.NameGenerator;
 import dev.chat.node.service.ChatService;
 
 /** The browser's endpoint: hands every event to {@link ChatService} and holds no logic itself. */
@@ -27,17 +26,13 @@ public class ChatSocket {
     @Inject
     ChatService chat;
 
-    @Inject
-    NameGenerator names;
-
     @OnOpen
     @NonBlocking
     void open(WebSocketConnection connection) {
-        ClientSession session = new ClientSession(names.newUser(), frame -> connection.sendText(frame)
-                .subscribe().with(ok -> {
+        ClientSession session = chat.open(Query.param(connection.handshakeRequest().query(), "token"),
+                frame -> connection.sendText(frame).subscribe().with(ok -> {
                 }, failure -> LOG.debugf("send to %s failed: %s", connection.id(), failure.getMessage())));
         connection.userData().put(SESSION, session);
-        chat.open(session);
     }
 
     @OnTextMessage

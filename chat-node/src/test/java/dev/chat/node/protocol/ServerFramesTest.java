@@ -47,7 +47,7 @@ class ServerFramesTest {
         assertEquals("not_in_room", error.get("code").asText());
         assertEquals("join \"first\"", error.get("message").asText());
         assertEquals(5, mapper.readTree(ServerFrames.presence("general", 5)).get("users").asInt());
-        JsonNode welcome = mapper.readTree(ServerFrames.welcome(new User("u", "N"), "node-1"));
+        JsonNode welcome = mapper.readTree(ServerFrames.welcome(new User("u", "N"), "node-1", "t"));
         assertEquals("node-1", welcome.get("node").asText());
         assertEquals("u", welcome.get("user").get("id").asText());
     }

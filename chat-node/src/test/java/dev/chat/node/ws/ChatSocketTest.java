@@ -171,4 +171,47 @@ class ChatSocketTest {
         return java.util.stream.StreamSupport.stream(history.spliterator(), false).map(m -> m.get("text").asText())
                 .toList();
     }
+
+    @Test
+    void aTokenKeepsTheIdentityAcrossReconnectsAndAForgedOneGetsANewIdentity() {
+        JsonNode first;
+        try (WsClient a = connect()) {
+            first = a.next("welcome");
+        }
+        String token = first.get("token").asText();
+        URI ws = URI.create(http.toString().replaceFirst("^http", "ws"));
+        try (WsClient again = WsClient.connect(URI.create(ws + "?token=" + token))) {
+            JsonNode welcome = again.next("welcome");
+            assertEquals(first.get("user"), welcome.get("user"));
+        }
+        String forged = "x" + token.substring(1);
+        try (WsClient forger = WsClient.connect(URI.create(ws + "?token=" + forged))) {
+            JsonNode welcome = forger.next("welcome");
+            assertNotEquals(first.get("user").get("id"), welcome.get("user").get("id"));
+        }
+    }
+
+    @Test
+    void nickRenamesTheUserForLaterMessagesAndRefusesBadNames() {
+        try (WsClient a = joinedGeneral()) {
+            String id = a.seen("welcome").get(0).get("user").get("id").asText();
+            a.sendJson("{\"type\":\"nick\",\"name\":\"  Night Owl \"}");
+            JsonNode identity = a.next("identity");
+            assertEquals("Night Owl", identity.get("user").get("name").asText());
+            assertEquals(id, identity.get("user").get("id").asText());
+            String text = UUID.randomUUID().toString();
+            a.say(text);
+            assertEquals("Night Owl", a.next("message", m -> m.get("text").asText().equals(text)).get("user").get("name")
+                    .asText());
+            a.sendJson("{\"type\":\"nick\",\"name\":\"\"}");
+            assertEquals("bad_request", a.next("error").get("code").asText());
+            a.sendJson("{\"type\":\"nick\",\"name\":\"" + "n".repeat(41) + "\"}");
+            assertEquals("bad_request", a.next("error").get("code").asText());
+            // the token issued for the new name brings it back on reconnect
+            URI ws = URI.create(http.toString().replaceFirst("^http", "ws") + "?token=" + identity.get("token").asText());
+            try (WsClient again = WsClient.connect(ws)) {
+                assertEquals("Night Owl", again.next("welcome").get("user").get("name").asText());
+            }
+        }
+    }
 }

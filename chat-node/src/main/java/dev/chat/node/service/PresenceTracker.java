@@ -1,0 +1,71 @@
+package dev.chat.node.service;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.vertx.core.Vertx;
+
+import dev.chat.node.broker.Envelope;
+import dev.chat.node.broker.RedisBroker;
+import dev.chat.node.hub.Hub;
+import dev.chat.node.protocol.ServerFrames;
+import dev.chat.node.store.PresenceStore;
+
+/**
+ * Keeps this node's users present in Redis (heartbeats) and its members told the room's
+ * cluster-wide count: a change anywhere is announced on the room's channel, and every node
+ * recounts at most once per interval per room, however many changes arrive.
+ */
+final class PresenceTracker {
+
+    private final Vertx vertx;
+    private final String nodeId;
+    private final Hub hub;
+    private final RedisBroker broker;
+    private final PresenceStore presence;
+    private final long minIntervalMillis;
+    private final Set<String> recountScheduled = ConcurrentHashMap.newKeySet();
+
+    PresenceTracker(Vertx vertx, String nodeId, Hub hub, RedisBroker broker, PresenceStore presence,
+            long minIntervalMillis) {
+        this.vertx = vertx;
+        this.nodeId = nodeId;
+        this.hub = hub;
+        this.broker = broker;
+        this.presence = presence;
+        this.minIntervalMillis = minIntervalMillis;
+    }
+
+    /** Tells every node that the room's count changed. */
+    void announce(String room) {
+        broker.publish(room, new Envelope(Envelope.PRESENCE, 0, nodeId, "")).exceptionally(failure -> null);
+    }
+
+    void scheduleRecount(String room) {
+        if (recountScheduled.add(room)) {
+            vertx.setTimer(minIntervalMillis, id -> {
+                recountScheduled.remove(room);
+                recount(room);
+            });
+        }
+    }
+
+    void heartbeat(long now) {
+        for (String room : hub.roomIds()) {
+            presence.refresh(room, hub.userIds(room), now)
+                    .thenRun(() -> scheduleRecount(room))
+                    .exceptionally(failure -> null);
+        }
+    }
+
+    private void recount(String room) {
+        if (!hub.hasMembers(room)) {
+            return;
+        }
+        presence.count(room, System.currentTimeMillis()).thenAccept(users -> {
+            if (hub.usersChanged(room, users)) {
+                hub.broadcast(room, ServerFrames.presence(room, users));
+            }
+        });
+    }
+}

@@ -1,0 +1,153 @@
+package dev.chat.node.ws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+
+import dev.chat.contract.RedisKeys;
+import dev.chat.contract.RoomMeta;
+import dev.chat.node.config.NodeConfig;
+import dev.chat.testing.RedisTestResource;
+import dev.chat.testing.WsClient;
+
+/** Custom rooms as the registry writes them: clearing notices, expiry, hidden history, notices. */
+@QuarkusTest
+@WithTestResource(RedisTestResource.class)
+class RoomLifecycleTest {
+
+    @TestHTTPResource("/ws")
+    URI http;
+
+    @Inject
+    Redis redis;
+
+    @Inject
+    NodeConfig config;
+
+    private WsClient connect() {
+        WsClient client = WsClient.connect(URI.create(http.toString().replaceFirst("^http", "ws")));
+        client.next("welcome");
+        return client;
+    }
+
+    private String createRoom(long clearSeconds, Long expirySeconds, boolean historyForNewcomers) {
+        String id = "r" + UUID.randomUUID().toString().substring(0, 8);
+        RedisKeys keys = new RedisKeys(config.redis().keyPrefix());
+        RoomMeta meta = new RoomMeta(id, "Room " + id, clearSeconds, expirySeconds, System.currentTimeMillis(),
+                historyForNewcomers);
+        Request hset = Request.cmd(Command.HSET).arg(keys.meta(id));
+        meta.toHash().forEach((k, v) -> hset.arg(k).arg(v));
+        List<Request> writes = new ArrayList<>(List.of(hset, Request.cmd(Command.SADD).arg(keys.roomIndex()).arg(id)));
+        if (expirySeconds != null) {
+            writes.add(Request.cmd(Command.PEXPIRE).arg(keys.meta(id)).arg(expirySeconds * 1000));
+        }
+        redis.batch(writes).toCompletionStage().toCompletableFuture().join();
+        return id;
+    }
+
+    @Test
+    void membersAreToldWhenTheRoomIsClearedWithTheNextBoundary() {
+        String room = createRoom(1, null, true);
+        try (WsClient a = connect()) {
+            a.join(room);
+            a.next("joined");
+            JsonNode first = a.next("cleared", c -> c.get("room").asText().equals(room), Duration.ofSeconds(4));
+            JsonNode second = a.next("cleared", c -> c.get("room").asText().equals(room), Duration.ofSeconds(4));
+            assertEquals(1000, second.get("nextClearAt").asLong() - first.get("nextClearAt").asLong());
+        }
+    }
+
+    @Test
+    void anIdleRoomExpiresMembersAreToldAndCanNoLongerSendOrJoin() {
+        String room = createRoom(60, 2L, true);
+        try (WsClient a = connect()) {
+            a.join(room);
+            a.next("joined");
+            long joinedAt = System.nanoTime();
+            a.next("expired", e -> e.get("room").asText().equals(room), Duration.ofSeconds(6));
+            long afterMs = (System.nanoTime() - joinedAt) / 1_000_000;
+            assertTrue(afterMs >= 1_900 && afterMs <= 4_500, "expired 2 s after the last activity, told within 2 s: "
+                    + afterMs + " ms");
+            a.say("anyone?");
+            assertEquals("not_in_room", a.next("error").get("code").asText());
+            a.join(room);
+            assertEquals("no_such_room", a.next("error").get("code").asText());
+        }
+    }
+
+    @Test
+    void activityKeepsAnExpiringRoomAlive() {
+        String room = createRoom(60, 2L, true);
+        try (WsClient a = connect()) {
+            a.join(room);
+            a.next("joined");
+            long start = System.nanoTime();
+            int[] sent = { 0 };
+            // keep talking every half second for twice the expiry: the room must stay
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        String text = "still here " + sent[0]++;
+                        a.say(text);
+                        a.next("message", m -> m.get("text").asText().equals(text));
+                        return System.nanoTime() - start > 4_000_000_000L;
+                    });
+            assertTrue(a.seen("expired").isEmpty());
+        }
+        try (WsClient b = connect()) {
+            b.join(room);
+            b.next("joined");
+        }
+    }
+
+    @Test
+    void aRoomThatHidesOlderMessagesGivesNewcomersNoHistory() {
+        String room = createRoom(60, null, false);
+        try (WsClient a = connect()) {
+            a.join(room);
+            a.next("joined");
+            a.say("before you came");
+            a.next("message");
+        }
+        try (WsClient b = connect()) {
+            b.join(room);
+            assertEquals(0, b.next("joined").get("history").size());
+        }
+    }
+
+    @Test
+    void joinsAndLeavesAreNoticed() {
+        String room = createRoom(60, null, true);
+        try (WsClient a = connect()) {
+            a.join(room);
+            a.next("joined");
+            String name;
+            try (WsClient b = connect()) {
+                name = b.seen("welcome").get(0).get("user").get("name").asText();
+                b.join(room);
+                b.next("joined");
+                JsonNode join = a.next("notice", n -> n.get("kind").asText().equals("join")
+                        && n.get("user").get("name").asText().equals(name));
+                assertEquals(room, join.get("room").asText());
+            }
+            a.next("notice", n -> n.get("kind").asText().equals("leave") && n.get("user").get("name").asText().equals(name));
+        }
+    }
+}

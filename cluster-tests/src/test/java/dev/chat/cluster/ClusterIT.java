@@ -1,0 +1,185 @@
+package dev.chat.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.chat.testing.WsClient;
+
+/** Three real chat nodes behind real nginx on one real Redis, driven through the gateway only. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static LocalCluster cluster;
+
+    @BeforeAll
+    static void up() {
+        cluster = LocalCluster.start(3, Map.of());
+    }
+
+    @AfterAll
+    static void down() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    /** Connects until clients sit on every node; nginx balances round robin. */
+    private static List<WsClient> clientsOnEveryNode(int nodes) {
+        List<WsClient> clients = new ArrayList<>();
+        Set<String> seenNodes = new HashSet<>();
+        for (int i = 0; i < nodes * 4 && seenNodes.size() < nodes; i++) {
+            WsClient client = cluster.connect();
+            String node = client.next("welcome").get("node").asText();
+            if (seenNodes.add(node)) {
+                clients.add(client);
+            } else {
+                client.close();
+            }
+        }
+        assertEquals(nodes, seenNodes.size(), "clients on every node: " + seenNodes);
+        return clients;
+    }
+
+    private static JsonNode general() throws Exception {
+        HttpResponse<String> response = cluster.get("/api/rooms/general");
+        assertEquals(200, response.statusCode(), response.body());
+        return MAPPER.readTree(response.body());
+    }
+
+    @Test
+    @Order(1)
+    void gatewayServesThePageWithSecurityHeaders() {
+        HttpResponse<String> page = cluster.get("/");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<script type=\"module\""), page.body());
+        assertTrue(page.headers().firstValue("content-security-policy").orElse("").contains("script-src 'self'"));
+        assertEquals("nosniff", page.headers().firstValue("x-content-type-options").orElse(""));
+        assertEquals(200, cluster.get("/some/client/route").statusCode(), "SPA fallback");
+    }
+
+    @Test
+    @Order(2)
+    void clientsOnDifferentNodesEachReceiveEveryMessageOnceInOrder() throws Exception {
+        List<WsClient> clients = clientsOnEveryNode(3);
+        try {
+            for (WsClient c : clients) {
+                c.join("general");
+                c.next("joined");
+            }
+            String tag = UUID.randomUUID().toString();
+            int perClient = 20;
+            for (int i = 0; i < perClient; i++) {
+                for (int c = 0; c < clients.size(); c++) {
+                    clients.get(c).say(tag + " " + c + " " + i);
+                }
+            }
+            int total = perClient * clients.size();
+            List<List<String>> views = new ArrayList<>();
+            for (WsClient c : clients) {
+                List<String> ids = new ArrayList<>();
+                for (int i = 0; i < total; i++) {
+                    ids.add(c.next("message", m -> m.get("text").asText().startsWith(tag), Duration.ofSeconds(20))
+                            .get("id").asText());
+                }
+                views.add(ids);
+            }
+            for (List<String> view : views) {
+                assertEquals(views.get(0), view, "every client sees the same messages in the same order");
+                assertEquals(total, new HashSet<>(view).size(), "no duplicates");
+                for (int i = 1; i < view.size(); i++) {
+                    assertTrue(Long.parseLong(view.get(i)) > Long.parseLong(view.get(i - 1)), "id order");
+                }
+            }
+            for (int c = 0; c < clients.size(); c++) {
+                // a client's own messages arrive in the order it sent them
+                int sender = c;
+                List<String> own = clients.get(0).seen("message").stream().map(m -> m.get("text").asText())
+                        .filter(t -> t.startsWith(tag + " " + sender + " ")).toList();
+                assertEquals(perClient, own.size());
+                for (int i = 0; i < perClient; i++) {
+                    assertEquals(tag + " " + sender + " " + i, own.get(i));
+                }
+            }
+            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertTrue(
+                    general().get("users").asInt() >= 3, "registry counts the users of all nodes"));
+            try (WsClient late = cluster.connect()) {
+                late.next("welcome");
+                late.join("general");
+                JsonNode history = late.next("joined").get("history");
+                long ours = 0;
+                for (JsonNode m : history) {
+                    ours += m.get("text").asText().startsWith(tag) ? 1 : 0;
+                }
+                assertEquals(total, ours, "a late joiner gets the history");
+            }
+        } finally {
+            clients.forEach(WsClient::close);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void roomCountFollowsJoinsAndLeavesOnDifferentNodes() throws Exception {
+        int before = general().get("users").asInt();
+        List<WsClient> clients = clientsOnEveryNode(3);
+        for (WsClient c : clients) {
+            c.join("general");
+            c.next("joined");
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertEquals(before + 3, general().get("users").asInt()));
+        clients.get(0).next("presence", p -> p.get("users").asInt() == before + 3);
+        clients.get(2).close();
+        clients.get(0).next("presence", p -> p.get("users").asInt() == before + 2);
+        Awaitility.await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertEquals(before + 2, general().get("users").asInt()));
+        clients.get(0).close();
+        clients.get(1).close();
+    }
+
+    @Test
+    @Order(4)
+    void usersOfANodeThatDiesLeaveTheCountWithin15Seconds() throws Exception {
+        int before = general().get("users").asInt();
+        List<WsClient> clients = clientsOnEveryNode(3);
+        try {
+            for (WsClient c : clients) {
+                c.join("general");
+                c.next("joined");
+            }
+            Awaitility.await().atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertEquals(before + 3, general().get("users").asInt()));
+            String victim = clients.get(2).seen("welcome").get(0).get("node").asText();
+            long killedAt = System.nanoTime();
+            cluster.kill("chat-node-" + victim.substring(victim.lastIndexOf('-') + 1));
+            Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() -> assertEquals(before + 2, general().get("users").asInt()));
+            System.out.printf("presence: a killed node's user left the count after %d ms%n",
+                    (System.nanoTime() - killedAt) / 1_000_000);
+            clients.get(0).next("presence", p -> p.get("users").asInt() == before + 2, Duration.ofSeconds(5));
+        } finally {
+            clients.forEach(WsClient::close);
+        }
+    }
+}

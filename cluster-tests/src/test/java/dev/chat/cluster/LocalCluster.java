@@ -1,0 +1,135 @@
+package dev.chat.cluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import dev.chat.testing.RedisServer;
+import dev.chat.testing.WsClient;
+
+/**
+ * A whole cluster (Redis, registry, chat nodes, nginx) started with {@code deploy/local/cluster},
+ * the developer's own script, in a directory and on ports of its own.
+ */
+public final class LocalCluster implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Path root;
+    private final Path dir;
+    private final int gatewayPort;
+    private final Map<String, String> env;
+
+    private LocalCluster(Path root, Path dir, int gatewayPort, Map<String, String> env) {
+        this.root = root;
+        this.dir = dir;
+        this.gatewayPort = gatewayPort;
+        this.env = env;
+    }
+
+    /** @param settings extra environment for every service, e.g. {@code CHAT_GENERAL_CLEAR_INTERVAL} */
+    public static LocalCluster start(int nodes, Map<String, String> settings) {
+        Path root = Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
+        Path dir = Path.of(System.getProperty("cluster.dir", "target/clusters"))
+                .resolve(UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
+        Map<String, String> env = new HashMap<>(settings);
+        env.put("CLUSTER_DIR", dir.toString());
+        env.put("GATEWAY_PORT", Integer.toString(RedisServer.freePort()));
+        env.put("CHAT_NODES", Integer.toString(nodes));
+        env.put("SKIP_BUILD", "1");
+        env.putIfAbsent("JAVA_OPTS", "-Xmx128m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+        LocalCluster cluster = new LocalCluster(root, dir, Integer.parseInt(env.get("GATEWAY_PORT")), env);
+        try {
+            cluster.run(Duration.ofMinutes(3), "up");
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+        return cluster;
+    }
+
+    public URI http(String path) {
+        return URI.create("http://127.0.0.1:" + gatewayPort + path);
+    }
+
+    public URI ws() {
+        return URI.create("ws://127.0.0.1:" + gatewayPort + "/ws");
+    }
+
+    public WsClient connect() {
+        return WsClient.connect(ws());
+    }
+
+    public HttpResponse<String> get(String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(http(path)).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Kills a service's process at once, as a crash would ({@code kill -9}). */
+    public void kill(String name) {
+        try {
+            long pid = Long.parseLong(Files.readString(dir.resolve("pids").resolve(name + ".pid")).trim());
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            ProcessHandle.of(pid).ifPresent(p -> p.onExit().orTimeout(10, TimeUnit.SECONDS).join());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String logs() {
+        return run(Duration.ofSeconds(30), "logs");
+    }
+
+    public String run(Duration timeout, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(root.resolve("deploy/local/cluster").toString());
+        command.addAll(List.of(args));
+        try {
+            Files.createDirectories(dir);
+            Path out = Files.createTempFile(dir, "cluster-", ".out");
+            ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                    .redirectOutput(out.toFile());
+            builder.environment().putAll(env);
+            Process process = builder.start();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("cluster " + String.join(" ", args) + " timed out: "
+                        + Files.readString(out));
+            }
+            String output = Files.readString(out);
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("cluster " + String.join(" ", args) + " failed: " + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        run(Duration.ofMinutes(1), "down");
+    }
+}
