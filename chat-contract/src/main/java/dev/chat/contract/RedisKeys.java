@@ -13,6 +13,9 @@ public final class RedisKeys {
     /** Room ids are generated or fixed ("general"); anything else is refused before it reaches Redis. */
     public static final Pattern ROOM_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
+    /** {@code <room id>.<random>}: the room (and so the hash slot) is known from the id alone. */
+    public static final Pattern ATTACHMENT_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}\\.[A-Za-z0-9_-]{8,64}");
+
     private final String prefix;
 
     public RedisKeys(String prefix) {
@@ -53,6 +56,21 @@ public final class RedisKeys {
 
     public String presence(String roomId) {
         return room(roomId, "presence");
+    }
+
+    public String attachment(String roomId, String attachmentId) {
+        return room(roomId, "attachment:" + attachmentId);
+    }
+
+    /**
+     * The room an attachment id ({@code <room id>.<random>}) belongs to, or null when the id is
+     * not of that form.
+     */
+    public static String roomOfAttachment(String attachmentId) {
+        if (attachmentId == null || !ATTACHMENT_ID.matcher(attachmentId).matches()) {
+            return null;
+        }
+        return attachmentId.substring(0, attachmentId.indexOf('.'));
     }
 
     public String channel(String roomId) {

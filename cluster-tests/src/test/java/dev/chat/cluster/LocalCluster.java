@@ -50,6 +50,12 @@ public final class LocalCluster implements AutoCloseable {
         env.put("CHAT_NODES", Integer.toString(nodes));
         env.put("SKIP_BUILD", "1");
         env.putIfAbsent("JAVA_OPTS", "-Xmx128m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+        // test clients send faster than people do; the limits themselves are tested in the node
+        env.putIfAbsent("CHAT_LIMITS_SEND_BURST", "1000");
+        env.putIfAbsent("CHAT_LIMITS_SEND_PER_SECOND", "1000");
+        // run copies: a rebuild of the services while this cluster runs must not pull the jars away
+        env.put("REGISTRY_JAR", copyApp(root.resolve("room-registry/target/quarkus-app"), dir.resolve("apps/room-registry")));
+        env.put("CHAT_NODE_JAR", copyApp(root.resolve("chat-node/target/quarkus-app"), dir.resolve("apps/chat-node")));
         LocalCluster cluster = new LocalCluster(root, dir, Integer.parseInt(env.get("GATEWAY_PORT")), env);
         try {
             cluster.run(Duration.ofMinutes(3), "up");
@@ -58,6 +64,29 @@ public final class LocalCluster implements AutoCloseable {
             throw e;
         }
         return cluster;
+    }
+
+    private static String copyApp(Path from, Path to) {
+        if (!Files.isRegularFile(from.resolve("quarkus-run.jar"))) {
+            throw new IllegalStateException(from + " is not built: run mvn package (or verify) from the repository root");
+        }
+        try (var files = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return to.resolve("quarkus-run.jar").toString();
+    }
+
+    public Path dir() {
+        return dir;
     }
 
     public URI http(String path) {

@@ -79,6 +79,43 @@ public interface NodeConfig {
 
         @WithDefault("64")
         int maxClientIdLength();
+
+        /** Sends a connection may make in a burst... */
+        @WithDefault("10")
+        int sendBurst();
+
+        /** ...and on average per second after it; more are answered {@code rate_limited}. */
+        @WithDefault("5")
+        double sendPerSecond();
+
+        /** Errors within {@link #errorWindow()} after which a connection is closed (1008). */
+        @WithDefault("20")
+        int maxErrors();
+
+        @WithDefault("10s")
+        Duration errorWindow();
+
+        /** Unsent bytes a client may leave queued before it is cut off as too slow (1008). */
+        @WithDefault("1048576")
+        long maxOutboundBytes();
+
+        /** Connections one client address may hold on one node. */
+        @WithDefault("20")
+        int connectionsPerAddress();
+    }
+
+    /**
+     * Origins allowed to open a WebSocket from a browser; unset means only the gateway's own
+     * origin (same host as the request). Requests without an Origin (non-browser clients) pass.
+     */
+    Optional<java.util.List<String>> allowedOrigins();
+
+    Drain drain();
+
+    interface Drain {
+        /** How long a draining node waits for its clients to go before it exits anyway. */
+        @WithDefault("10s")
+        Duration timeout();
     }
 
     interface Identity {

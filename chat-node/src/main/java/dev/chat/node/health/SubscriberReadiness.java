@@ -22,7 +22,7 @@ public class SubscriberReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("redis-subscriber").status(chat.brokerConnected())
-                .withData("node", chat.nodeId()).build();
+        return HealthCheckResponse.named("redis-subscriber").status(chat.brokerConnected() && !chat.draining())
+                .withData("node", chat.nodeId()).withData("draining", chat.draining()).build();
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 import dev.chat.node.identity.User;
+import dev.chat.node.limits.SessionLimits;
 import dev.chat.node.protocol.ServerFrames;
 
 /**
@@ -18,6 +19,8 @@ public final class ClientSession {
     private volatile User user;
     private volatile String userJson;
     private final Outbound outbound;
+    private final SessionLimits limits;
+    private final String address;
 
     private CompletionStage<?> tail = CompletableFuture.completedFuture(null);
 
@@ -27,9 +30,28 @@ public final class ClientSession {
     List<Delivery> pending;
 
     public ClientSession(User user, Outbound outbound) {
+        this(user, outbound, null, null);
+    }
+
+    /** @param address the client's address, for per-address limits; null when not counted */
+    public ClientSession(User user, Outbound outbound, SessionLimits limits, String address) {
         this.user = user;
         this.userJson = ServerFrames.userJson(user);
         this.outbound = outbound;
+        this.limits = limits;
+        this.address = address;
+    }
+
+    public SessionLimits limits() {
+        return limits;
+    }
+
+    public String address() {
+        return address;
+    }
+
+    public void close(int code, String reason) {
+        outbound.close(code, reason);
     }
 
     public User user() {

@@ -5,4 +5,7 @@ public interface Outbound {
 
     /** Queues a text frame; must not block. */
     void send(String frame);
+
+    /** Closes the connection with a WebSocket close code; frames queued before it still go. */
+    void close(int code, String reason);
 }

@@ -1,5 +1,7 @@
 package dev.chat.node.protocol;
 
+import java.util.List;
+
 /** What a browser may send, already validated for shape by {@link FrameParser}. */
 public sealed interface ClientFrame {
 
@@ -12,6 +14,6 @@ public sealed interface ClientFrame {
     }
 
     /** @param clientId null when the client sent none */
-    record Send(String text, String clientId) implements ClientFrame {
+    record Send(String text, String clientId, List<String> attachments) implements ClientFrame {
     }
 }

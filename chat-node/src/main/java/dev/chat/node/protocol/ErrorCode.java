@@ -7,7 +7,9 @@ public enum ErrorCode {
     EMPTY("empty"),
     NOT_IN_ROOM("not_in_room"),
     NO_SUCH_ROOM("no_such_room"),
-    UNAVAILABLE("unavailable");
+    UNAVAILABLE("unavailable"),
+    RATE_LIMITED("rate_limited"),
+    BAD_ATTACHMENT("bad_attachment");
 
     private final String wire;
 

@@ -1,5 +1,8 @@
 package dev.chat.node.protocol;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +15,8 @@ import dev.chat.node.identity.Names;
  * exactly what is wrong; nothing invalid gets past it.
  */
 public final class FrameParser {
+
+    public static final int MAX_ATTACHMENTS = 4;
 
     private final ObjectMapper mapper;
     private final int maxTextLength;
@@ -76,14 +81,35 @@ public final class FrameParser {
         if (text.codePointCount(0, text.length()) > maxTextLength) {
             throw new ProtocolException(ErrorCode.TOO_LONG, "text is longer than " + maxTextLength + " characters");
         }
-        if (text.isBlank()) {
+        List<String> attachments = attachments(node);
+        if (text.isBlank() && attachments.isEmpty()) {
             throw new ProtocolException(ErrorCode.EMPTY, "text is empty");
         }
         String clientId = optionalString(node, "clientId");
         if (clientId != null && clientId.length() > maxClientIdLength) {
             throw new ProtocolException(ErrorCode.TOO_LONG, "clientId is longer than " + maxClientIdLength);
         }
-        return new ClientFrame.Send(text, clientId == null || clientId.isEmpty() ? null : clientId);
+        return new ClientFrame.Send(text, clientId == null || clientId.isEmpty() ? null : clientId, attachments);
+    }
+
+    private static List<String> attachments(JsonNode node) {
+        JsonNode value = node.get("attachments");
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray() || value.size() > MAX_ATTACHMENTS) {
+            throw bad("field 'attachments' must be an array of at most " + MAX_ATTACHMENTS + " ids");
+        }
+        List<String> ids = new ArrayList<>(value.size());
+        for (JsonNode id : value) {
+            if (!id.isTextual() || RedisKeys.roomOfAttachment(id.textValue()) == null) {
+                throw new ProtocolException(ErrorCode.BAD_ATTACHMENT, "not an attachment id");
+            }
+            if (!ids.contains(id.textValue())) {
+                ids.add(id.textValue());
+            }
+        }
+        return List.copyOf(ids);
     }
 
     private ClientFrame nick(JsonNode node) {

@@ -2,29 +2,22 @@ package dev.chat.node.protocol;
 
 import java.util.List;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import static dev.chat.contract.MessageFrames.quote;
 
+import dev.chat.contract.MessageFrames;
 import dev.chat.node.identity.User;
 
 /**
- * Writes server frames as strings, once per frame: a message is serialised by the node that
- * accepts it and then travels as-is through Redis to every node and socket.
+ * Writes the server frames other than {@code message} (see {@link MessageFrames}) as strings,
+ * once per frame, whoever receives them.
  */
 public final class ServerFrames {
-
-    private static final JsonStringEncoder ENCODER = JsonStringEncoder.getInstance();
 
     private ServerFrames() {
     }
 
-    public static String quote(String value) {
-        StringBuilder sb = new StringBuilder(value.length() + 2).append('"');
-        ENCODER.quoteAsString(value, sb);
-        return sb.append('"').toString();
-    }
-
     public static String userJson(User user) {
-        return "{\"id\":" + quote(user.id()) + ",\"name\":" + quote(user.name()) + "}";
+        return MessageFrames.userJson(user.id(), user.name());
     }
 
     public static String welcome(User user, String nodeId, String token) {
@@ -69,28 +62,12 @@ public final class ServerFrames {
         return "{\"type\":\"presence\",\"room\":" + quote(room) + ",\"users\":" + users + "}";
     }
 
+    public static String rateLimited(String message, long retryAfterMs) {
+        return "{\"type\":\"error\",\"code\":\"" + ErrorCode.RATE_LIMITED.wire() + "\",\"message\":" + quote(message)
+                + ",\"retryAfterMs\":" + retryAfterMs + "}";
+    }
+
     public static String error(ErrorCode code, String message) {
         return "{\"type\":\"error\",\"code\":\"" + code.wire() + "\",\"message\":" + quote(message) + "}";
-    }
-
-    /**
-     * A message frame without its id, which only Redis can assign: the send script joins
-     * {@code head + id + tail}.
-     */
-    public record MessageParts(String head, String tail) {
-
-        public String withId(long id) {
-            return head + id + tail;
-        }
-    }
-
-    public static MessageParts message(String room, String userJson, String text, long ts, String clientId) {
-        String head = "{\"type\":\"message\",\"room\":" + quote(room) + ",\"id\":\"";
-        StringBuilder tail = new StringBuilder(text.length() + userJson.length() + 64).append("\",\"user\":")
-                .append(userJson).append(",\"text\":").append(quote(text)).append(",\"ts\":").append(ts);
-        if (clientId != null) {
-            tail.append(",\"clientId\":").append(quote(clientId));
-        }
-        return new MessageParts(head, tail.append('}').toString());
     }
 }

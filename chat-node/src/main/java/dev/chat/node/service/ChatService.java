@@ -9,11 +9,14 @@ import org.jboss.logging.Logger;
 
 import io.vertx.core.Vertx;
 
+import dev.chat.contract.MessageFrames;
+import dev.chat.contract.RedisKeys;
 import dev.chat.contract.RoomMeta;
 import dev.chat.node.broker.BrokerListener;
 import dev.chat.node.broker.Envelope;
 import dev.chat.node.broker.RedisBroker;
 import dev.chat.node.config.NodeConfig;
+import dev.chat.node.hub.BoundedOutbound;
 import dev.chat.node.hub.ClientSession;
 import dev.chat.node.hub.Delivery;
 import dev.chat.node.hub.Gap;
@@ -21,13 +24,14 @@ import dev.chat.node.hub.Hub;
 import dev.chat.node.identity.IdentityTokens;
 import dev.chat.node.identity.NameGenerator;
 import dev.chat.node.identity.User;
+import dev.chat.node.limits.AddressCounter;
+import dev.chat.node.limits.SessionLimits;
 import dev.chat.node.protocol.ClientFrame;
 import dev.chat.node.protocol.ErrorCode;
 import dev.chat.node.protocol.FrameParser;
 import dev.chat.node.protocol.ProtocolException;
 import dev.chat.node.protocol.ServerFrames;
 import dev.chat.node.store.MessageStore;
-import dev.chat.node.store.MessageStore.Outcome;
 import dev.chat.node.store.PresenceStore;
 import dev.chat.node.store.RoomDirectory;
 
@@ -39,6 +43,8 @@ import dev.chat.node.store.RoomDirectory;
 public final class ChatService implements BrokerListener {
 
     private static final Logger LOG = Logger.getLogger(ChatService.class);
+    /** WebSocket close code "service restart": the page reconnects at once. */
+    public static final int RESTART = 1012;
 
     private final Vertx vertx;
     private final String nodeId;
@@ -55,6 +61,10 @@ public final class ChatService implements BrokerListener {
     private final RoomWatch watch;
     private final NoticeThrottle notices;
     private final List<Long> timers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final AddressCounter addresses;
+    private final java.util.Set<ClientSession> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final CompletableFuture<Void> drained = new CompletableFuture<>();
+    private volatile boolean draining;
 
     public ChatService(Vertx vertx, String nodeId, Hub hub, RedisBroker broker, RoomDirectory rooms,
             MessageStore messages, PresenceStore presence, FrameParser parser, NameGenerator names,
@@ -74,6 +84,50 @@ public final class ChatService implements BrokerListener {
                 config.presence().minInterval().toMillis());
         this.watch = new RoomWatch(hub, rooms, this::expire);
         this.notices = new NoticeThrottle(config.notices().burst(), config.notices().perSecond());
+        this.addresses = new AddressCounter(config.limits().connectionsPerAddress());
+    }
+
+    public boolean draining() {
+        return draining;
+    }
+
+    /** Whether a new connection from this address is within the per-address limit. */
+    public boolean admits(String address) {
+        return addresses.count(address) < config.limits().connectionsPerAddress();
+    }
+
+    public int openConnections() {
+        return open.size();
+    }
+
+    /**
+     * Graceful drain (SIGTERM): no new connections, every client finishes the frames it sent and is
+     * then told to reconnect now (1012: the gateway sends it to another node, where it resumes with
+     * {@code since}); waits for them to go, at most {@code timeout}. Blocks: call it from the
+     * shutdown thread, never the event loop.
+     */
+    public void drain(java.time.Duration timeout) {
+        draining = true;
+        if (open.isEmpty()) {
+            return;
+        }
+        LOG.infof("draining %d connections", open.size());
+        for (ClientSession session : List.copyOf(open)) {
+            session.serially(() -> {
+                session.close(RESTART, "node restarting: reconnect now");
+                return CompletableFuture.completedFuture(null);
+            });
+        }
+        try {
+            drained.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            LOG.info("drained");
+        } catch (java.util.concurrent.TimeoutException e) {
+            LOG.warnf("drain timed out with %d connections left", open.size());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.debug("drain", e);
+        }
     }
 
     public String nodeId() {
@@ -102,11 +156,49 @@ public final class ChatService implements BrokerListener {
      * A new connection: the identity from a valid token, or a fresh one (a forged or altered
      * token is not an error; it just isn't trusted).
      */
-    public ClientSession open(String token, dev.chat.node.hub.Outbound outbound) {
+    public ClientSession open(String token, dev.chat.node.hub.Outbound outbound, String address) {
         User user = tokens.verify(token).orElseGet(names::newUser);
-        ClientSession session = new ClientSession(user, outbound);
+        var limits = config.limits();
+        ClientSession session = new ClientSession(user, outbound, new SessionLimits(limits.sendBurst(),
+                limits.sendPerSecond(), limits.maxErrors(), limits.errorWindow().toNanos(), System.nanoTime()), address);
+        if (draining) {
+            session.close(RESTART, "node restarting: reconnect now");
+            return session;
+        }
+        if (!addresses.tryAcquire(address)) {
+            session.close(BoundedOutbound.POLICY_VIOLATION, "too many connections from this address");
+            return session;
+        }
+        open.add(session);
         session.send(ServerFrames.welcome(user, nodeId, tokens.issue(user)));
         return session;
+    }
+
+    /** A frame type the protocol does not have (binary). */
+    public void onUnsupported(ClientSession session, String what) {
+        session.serially(() -> {
+            refuse(session, new ProtocolException(ErrorCode.BAD_REQUEST, what + " frames are not supported"));
+            return CompletableFuture.completedFuture(null);
+        });
+    }
+
+    private void refuse(ClientSession session, ProtocolException e) {
+        session.send(e.code() == ErrorCode.RATE_LIMITED && e instanceof RateLimited limited
+                ? ServerFrames.rateLimited(e.getMessage(), limited.retryAfterMs)
+                : ServerFrames.error(e.code(), e.getMessage()));
+        if (session.limits() != null && session.limits().recordError(System.nanoTime())) {
+            session.close(BoundedOutbound.POLICY_VIOLATION, "too many bad frames");
+        }
+    }
+
+    /** Too many sends: says when the next one may go. */
+    private static final class RateLimited extends ProtocolException {
+        final long retryAfterMs;
+
+        RateLimited(long retryAfterMs) {
+            super(ErrorCode.RATE_LIMITED, "too many messages; slow down");
+            this.retryAfterMs = retryAfterMs;
+        }
     }
 
     public CompletionStage<Void> onText(ClientSession session, String text) {
@@ -122,7 +214,7 @@ public final class ChatService implements BrokerListener {
                         ? failure.getCause()
                         : failure;
                 if (cause instanceof ProtocolException e) {
-                    session.send(ServerFrames.error(e.code(), e.getMessage()));
+                    refuse(session, e);
                 } else {
                     LOG.debugf("frame failed: %s", cause.toString());
                     session.send(ServerFrames.error(ErrorCode.UNAVAILABLE,
@@ -134,6 +226,12 @@ public final class ChatService implements BrokerListener {
     }
 
     public CompletionStage<Void> close(ClientSession session) {
+        if (open.remove(session) && session.address() != null) {
+            addresses.release(session.address());
+        }
+        if (draining && open.isEmpty()) {
+            drained.complete(null);
+        }
         return session.serially(() -> leaveCurrent(session));
     }
 
@@ -203,13 +301,26 @@ public final class ChatService implements BrokerListener {
         if (meta == null) {
             throw new ProtocolException(ErrorCode.NOT_IN_ROOM, "join a room before sending");
         }
+        long wait = session.limits() == null ? 0 : session.limits().trySend(System.nanoTime());
+        if (wait > 0) {
+            throw new RateLimited(wait);
+        }
         long now = System.currentTimeMillis();
-        var parts = ServerFrames.message(roomId, session.userJson(), send.text(), now, send.clientId());
-        return messages.send(meta, parts, send.clientId(), nodeId, now).thenAccept(result -> {
-            if (result.outcome() == Outcome.DUPLICATE) {
-                session.send(result.frame());
-            } else if (result.outcome() == Outcome.NO_SUCH_ROOM) {
-                throw new ProtocolException(ErrorCode.NO_SUCH_ROOM, "this room no longer exists");
+        for (String attachment : send.attachments()) {
+            if (!roomId.equals(RedisKeys.roomOfAttachment(attachment))) {
+                throw new ProtocolException(ErrorCode.BAD_ATTACHMENT, "attachment of another room");
+            }
+        }
+        var parts = MessageFrames.message(roomId, session.userJson(), send.text(), now, send.clientId(),
+                send.attachments());
+        return messages.send(meta, parts, send.clientId(), send.attachments(), nodeId, now).thenAccept(result -> {
+            switch (result.outcome()) {
+                case DUPLICATE -> session.send(result.frame());
+                case NO_SUCH_ROOM -> throw new ProtocolException(ErrorCode.NO_SUCH_ROOM, "this room no longer exists");
+                case BAD_ATTACHMENT -> throw new ProtocolException(ErrorCode.BAD_ATTACHMENT,
+                        "an attachment is gone (the room was cleared)");
+                case ACCEPTED -> {
+                }
             }
             // accepted messages reach the sender like everyone else: through the room's channel
         });

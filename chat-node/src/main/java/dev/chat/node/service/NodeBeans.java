@@ -64,7 +64,9 @@ public class NodeBeans {
         chat.start();
     }
 
-    void onStop(@Observes ShutdownEvent event, ChatService chat) {
+    void onStop(@Observes ShutdownEvent event, ChatService chat, NodeConfig config) {
+        // before the HTTP server stops: clients still connected are moved off gracefully
+        chat.drain(config.drain().timeout());
         chat.stop();
     }
 

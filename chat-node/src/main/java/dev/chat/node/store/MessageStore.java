@@ -12,7 +12,8 @@ import io.vertx.redis.client.Response;
 import dev.chat.contract.RedisKeys;
 import dev.chat.contract.RoomMeta;
 import dev.chat.node.hub.Delivery;
-import dev.chat.node.protocol.ServerFrames.MessageParts;
+import dev.chat.contract.LuaScript;
+import dev.chat.contract.MessageFrames;
 
 /**
  * A room's messages in Redis: accepting one (id, history, publish in one script) and reading the
@@ -25,7 +26,7 @@ public final class MessageStore {
     }
 
     public enum Outcome {
-        ACCEPTED, DUPLICATE, NO_SUCH_ROOM
+        ACCEPTED, DUPLICATE, NO_SUCH_ROOM, BAD_ATTACHMENT
     }
 
     /** History up to and including message {@code seq}, oldest first. */
@@ -47,10 +48,13 @@ public final class MessageStore {
         this.historyMaxLen = historyMaxLen;
     }
 
-    public CompletionStage<SendResult> send(RoomMeta room, MessageParts parts, String clientId, String nodeId,
-            long now) {
+    public CompletionStage<SendResult> send(RoomMeta room, MessageFrames.Parts parts, String clientId,
+            List<String> attachmentIds, String nodeId, long now) {
         String id = room.id();
-        return SEND.run(redis, List.of(keys.meta(id), keys.seq(id), keys.history(id), keys.clientIds(id)),
+        List<String> scriptKeys = new java.util.ArrayList<>(
+                List.of(keys.meta(id), keys.seq(id), keys.history(id), keys.clientIds(id)));
+        attachmentIds.forEach(attachment -> scriptKeys.add(keys.attachment(id, attachment)));
+        return SEND.run(redis, scriptKeys,
                 List.of(keys.channel(id), nodeId, parts.head(), parts.tail(), clientId == null ? "" : clientId,
                         Long.toString(room.clearSchedule().nextClearAt(now)), Integer.toString(historyMaxLen),
                         Long.toString(now)))
@@ -61,6 +65,7 @@ public final class MessageStore {
         return switch (response.get(0).toString()) {
             case "ok" -> new SendResult(Outcome.ACCEPTED, response.get(1).toLong(), response.get(2).toString());
             case "duplicate" -> new SendResult(Outcome.DUPLICATE, response.get(1).toLong(), response.get(2).toString());
+            case "bad_attachment" -> new SendResult(Outcome.BAD_ATTACHMENT, 0, null);
             default -> new SendResult(Outcome.NO_SUCH_ROOM, 0, null);
         };
     }

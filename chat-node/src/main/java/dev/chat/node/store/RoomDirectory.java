@@ -9,6 +9,7 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
 import dev.chat.contract.GeneralRoom;
+import dev.chat.contract.LuaScript;
 import dev.chat.contract.RedisKeys;
 import dev.chat.contract.RoomMeta;
 

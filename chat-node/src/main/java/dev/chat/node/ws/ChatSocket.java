@@ -1,9 +1,13 @@
 package dev.chat.node.ws;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
@@ -12,7 +16,10 @@ import io.quarkus.websockets.next.UserData.TypedKey;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
+import io.vertx.core.buffer.Buffer;
 
+import dev.chat.node.config.NodeConfig;
+import dev.chat.node.hub.BoundedOutbound;
 import dev.chat.node.hub.ClientSession;
 import dev.chat.node.service.ChatService;
 
@@ -26,12 +33,16 @@ public class ChatSocket {
     @Inject
     ChatService chat;
 
+    @Inject
+    NodeConfig config;
+
     @OnOpen
     @NonBlocking
     void open(WebSocketConnection connection) {
-        ClientSession session = chat.open(Query.param(connection.handshakeRequest().query(), "token"),
-                frame -> connection.sendText(frame).subscribe().with(ok -> {
-                }, failure -> LOG.debugf("send to %s failed: %s", connection.id(), failure.getMessage())));
+        var handshake = connection.handshakeRequest();
+        String address = ClientAddress.of(ClientAddress.hostOf(handshake.remoteAddress()), handshake.header("X-Real-IP"));
+        ClientSession session = chat.open(Query.param(handshake.query(), "token"),
+                new BoundedOutbound(new Socket(connection), config.limits().maxOutboundBytes()), address);
         connection.userData().put(SESSION, session);
     }
 
@@ -39,6 +50,12 @@ public class ChatSocket {
     @NonBlocking
     void text(WebSocketConnection connection, String text) {
         chat.onText(connection.userData().get(SESSION), text);
+    }
+
+    @OnBinaryMessage
+    @NonBlocking
+    void binary(WebSocketConnection connection, Buffer data) {
+        chat.onUnsupported(connection.userData().get(SESSION), "binary");
     }
 
     @OnClose
@@ -55,11 +72,23 @@ public class ChatSocket {
     void error(WebSocketConnection connection, Throwable failure) {
         if (TooBig.isMessageTooBig(failure)) {
             // Vert.x only reports an over-long fragmented message; it leaves the socket open
-            connection.close(TooBig.CLOSE_REASON).subscribe().with(ok -> {
-            }, ignored -> {
-            });
+            new Socket(connection).close(TooBig.CLOSE_REASON.getCode(), TooBig.CLOSE_REASON.getMessage());
             return;
         }
         LOG.debugf("connection %s: %s", connection.id(), failure.toString());
+    }
+
+    private record Socket(WebSocketConnection connection) implements BoundedOutbound.Socket {
+
+        @Override
+        public CompletionStage<Void> sendText(String frame) {
+            return connection.sendText(frame).subscribeAsCompletionStage();
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            connection.close(new CloseReason(code, reason)).subscribe().with(ok -> {
+            }, failure -> LOG.debugf("close of %s failed: %s", connection.id(), failure.getMessage()));
+        }
     }
 }

@@ -23,6 +23,11 @@ class HubTest {
         public void send(String frame) {
             frames.add(frame);
         }
+
+        @Override
+        public void close(int code, String reason) {
+            frames.add("close " + code);
+        }
     }
 
     private ClientSession joined(String room, String userId, long snapshot, Recorder out) {

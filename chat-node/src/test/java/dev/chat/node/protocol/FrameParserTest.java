@@ -18,8 +18,8 @@ class FrameParserTest {
         assertEquals(new ClientFrame.Join("general", null), parser.parse("{\"type\":\"join\",\"room\":\"general\"}"));
         assertEquals(new ClientFrame.Join("r-1", 42L),
                 parser.parse("{\"type\":\"join\",\"room\":\"r-1\",\"since\":\"42\"}"));
-        assertEquals(new ClientFrame.Send("hi", "c1"), parser.parse("{\"type\":\"send\",\"text\":\"hi\",\"clientId\":\"c1\"}"));
-        assertEquals(new ClientFrame.Send("hi", null), parser.parse("{\"type\":\"send\",\"text\":\"hi\"}"));
+        assertEquals(new ClientFrame.Send("hi", "c1", java.util.List.of()), parser.parse("{\"type\":\"send\",\"text\":\"hi\",\"clientId\":\"c1\"}"));
+        assertEquals(new ClientFrame.Send("hi", null, java.util.List.of()), parser.parse("{\"type\":\"send\",\"text\":\"hi\"}"));
     }
 
     @ParameterizedTest
@@ -47,8 +47,18 @@ class FrameParserTest {
     }
 
     @Test
+    void attachmentsAreIdsOfTheFormRoomDotRandomAndMayStandWithoutText() {
+        assertEquals(new ClientFrame.Send("", null, java.util.List.of("r1.abcdefgh12")),
+                parser.parse("{\"type\":\"send\",\"text\":\"\",\"attachments\":[\"r1.abcdefgh12\",\"r1.abcdefgh12\"]}"));
+        assertEquals(ErrorCode.BAD_ATTACHMENT, assertThrows(ProtocolException.class,
+                () -> parser.parse("{\"type\":\"send\",\"text\":\"x\",\"attachments\":[\"../etc\"]}")).code());
+        assertEquals(ErrorCode.BAD_REQUEST, assertThrows(ProtocolException.class,
+                () -> parser.parse("{\"type\":\"send\",\"text\":\"x\",\"attachments\":\"r1.abcdefgh12\"}")).code());
+    }
+
+    @Test
     void countsCharactersNotUtf16Units() {
         String tenEmoji = "😀".repeat(10);
-        assertEquals(new ClientFrame.Send(tenEmoji, null), parser.parse("{\"type\":\"send\",\"text\":\"" + tenEmoji + "\"}"));
+        assertEquals(new ClientFrame.Send(tenEmoji, null, java.util.List.of()), parser.parse("{\"type\":\"send\",\"text\":\"" + tenEmoji + "\"}"));
     }
 }

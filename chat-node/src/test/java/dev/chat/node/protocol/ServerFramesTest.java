@@ -19,7 +19,7 @@ class ServerFramesTest {
     void messageIsValidJsonWithTheIdFilledInAndTextEscaped() throws Exception {
         String user = ServerFrames.userJson(new User("u-1", "Quiet \"Otter\""));
         String text = "<img src=x onerror=alert(1)> \\ \n \u0001 😀";
-        ServerFrames.MessageParts parts = ServerFrames.message("general", user, text, 123, "c-1");
+        dev.chat.contract.MessageFrames.Parts parts = dev.chat.contract.MessageFrames.message("general", user, text, 123, "c-1", java.util.List.of("general.abcdefgh"));
         JsonNode frame = mapper.readTree(parts.withId(42));
         assertEquals("message", frame.get("type").asText());
         assertEquals("general", frame.get("room").asText());
@@ -28,7 +28,8 @@ class ServerFramesTest {
         assertEquals(text, frame.get("text").asText());
         assertEquals(123, frame.get("ts").asLong());
         assertEquals("c-1", frame.get("clientId").asText());
-        assertEquals(false, mapper.readTree(ServerFrames.message("r", user, "x", 1, null).withId(1)).has("clientId"));
+        assertEquals("/api/attachments/general.abcdefgh", frame.get("attachments").get(0).get("url").asText());
+        assertEquals(false, mapper.readTree(dev.chat.contract.MessageFrames.message("r", user, "x", 1, null, java.util.List.of()).withId(1)).has("clientId"));
     }
 
     @Test

@@ -1,10 +1,15 @@
 -- Accepts one message atomically, so it is stored and published or not at all. The room must
 -- exist; a clientId already accepted in this clear period returns the original message.
--- KEYS: 1 meta, 2 seq, 3 history, 4 client-ids
+-- KEYS: 1 meta, 2 seq, 3 history, 4 client-ids, 5.. attachments the message refers to
 -- ARGV: 1 channel, 2 node id, 3 frame head, 4 frame tail, 5 clientId or '',
 --       6 next clear boundary (epoch ms), 7 history max length, 8 now (epoch ms)
 if redis.call('EXISTS', KEYS[1]) == 0 then
   return {'no_such_room'}
+end
+for i = 5, #KEYS do
+  if redis.call('EXISTS', KEYS[i]) == 0 then
+    return {'bad_attachment'}
+  end
 end
 if ARGV[5] ~= '' then
   local previous = redis.call('HGET', KEYS[4], ARGV[5])

@@ -1,4 +1,4 @@
-package dev.chat.node.store;
+package dev.chat.contract;
 
 import java.io.IOException;
 import java.io.InputStream;

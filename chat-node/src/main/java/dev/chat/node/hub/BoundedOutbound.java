@@ -1,0 +1,58 @@
+package dev.chat.node.hub;
+
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A session's sending side that cuts off a client which stops reading: once more than
+ * {@code maxBytes} of frames are queued and not yet written out, the connection is closed (1008)
+ * instead of letting the queue grow without bound and slow the node down for everyone else.
+ * Sizes are counted in characters, which is exact for the ASCII bulk of the frames.
+ */
+public final class BoundedOutbound implements Outbound {
+
+    public static final int POLICY_VIOLATION = 1008;
+
+    /** The socket underneath: asynchronous sends that complete once written out. */
+    public interface Socket {
+        CompletionStage<Void> sendText(String frame);
+
+        void close(int code, String reason);
+    }
+
+    private final Socket socket;
+    private final long maxBytes;
+    private final AtomicLong queued = new AtomicLong();
+    private volatile boolean closed;
+
+    public BoundedOutbound(Socket socket, long maxBytes) {
+        this.socket = socket;
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public void send(String frame) {
+        if (closed) {
+            return;
+        }
+        long size = frame.length();
+        if (queued.addAndGet(size) > maxBytes) {
+            queued.addAndGet(-size);
+            close(POLICY_VIOLATION, "too slow: more than " + maxBytes + " bytes unread");
+            return;
+        }
+        socket.sendText(frame).whenComplete((ok, failure) -> queued.addAndGet(-size));
+    }
+
+    @Override
+    public void close(int code, String reason) {
+        if (!closed) {
+            closed = true;
+            socket.close(code, reason);
+        }
+    }
+
+    public long queuedBytes() {
+        return queued.get();
+    }
+}
