@@ -1,0 +1,122 @@
+package dev.chat.registry.rest;
+
+import java.util.List;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+
+import dev.chat.contract.GeneralRoom;
+import dev.chat.registry.mapping.CreatedRoomView;
+import dev.chat.registry.mapping.RoomView;
+import dev.chat.registry.service.CreateOutcome;
+import dev.chat.registry.service.NewRoom;
+import dev.chat.registry.service.NewRoomParser;
+import dev.chat.registry.service.RoomCatalog;
+import dev.chat.registry.service.RoomCreator;
+import dev.chat.registry.service.RoomOptions;
+import dev.chat.registry.service.RoomRemover;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * {@code /api/rooms}: list, read, create and delete rooms. Every method returns a {@link Uni}
+ * (or nothing that blocks) and so runs on the event loop; the services only talk to Redis
+ * reactively, so no worker thread is ever parked on a network call.
+ */
+@Path("/api/rooms")
+@Produces(MediaType.APPLICATION_JSON)
+public class RoomResource {
+
+    static final String OWNER_TOKEN = "X-Owner-Token";
+
+    private final RoomCatalog catalog;
+    private final RoomCreator creator;
+    private final RoomRemover remover;
+    private final RoomOptions options;
+    private final NewRoomParser parser;
+
+    RoomResource(RoomCatalog catalog, RoomCreator creator, RoomRemover remover, RoomOptions options,
+            NewRoomParser parser) {
+        this.catalog = catalog;
+        this.creator = creator;
+        this.remover = remover;
+        this.options = options;
+        this.parser = parser;
+    }
+
+    @GET
+    public Uni<List<RoomView>> list() {
+        return catalog.list();
+    }
+
+    @GET
+    @Path("options")
+    @NonBlocking
+    public RoomOptions options() {
+        return options;
+    }
+
+    @GET
+    @Path("{id}")
+    public Uni<Response> get(@PathParam("id") String id) {
+        return catalog.get(id).map(room -> room.map(found -> Response.ok(found).build())
+                .orElseGet(() -> noSuchRoom(id)));
+    }
+
+    @POST
+    public Uni<Response> create(String body, HttpHeaders headers, HttpServerRequest request) {
+        NewRoom room = parser.parse(body);
+        String client = ClientAddress.of(headers.getHeaderString("X-Real-IP"),
+                headers.getHeaderString("X-Forwarded-For"),
+                request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
+        return creator.create(room, client).map(RoomResource::created);
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Uni<Response> delete(@PathParam("id") String id, @HeaderParam(OWNER_TOKEN) String ownerToken) {
+        return remover.delete(id, ownerToken).map(outcome -> switch (outcome) {
+            case DELETED -> Response.noContent().build();
+            case NO_SUCH_ROOM -> noSuchRoom(id);
+            case FORBIDDEN -> error(Status.FORBIDDEN, GeneralRoom.ID.equals(id)
+                    ? "General cannot be deleted"
+                    : "missing or wrong " + OWNER_TOKEN);
+        });
+    }
+
+    private static Response created(CreateOutcome outcome) {
+        if (outcome instanceof CreateOutcome.Created created) {
+            // Set by hand: Response.created() would make it absolute with this service's own
+            // host, which is not the gateway's.
+            return Response.status(Status.CREATED).header(HttpHeaders.LOCATION, "/api/rooms/" + created.room().id())
+                    .entity(new CreatedRoomView(created.room(), created.ownerToken())).build();
+        }
+        if (outcome instanceof CreateOutcome.RateLimited limited) {
+            return Response.status(Status.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()))
+                    .entity(new ErrorBody("too many rooms created from this address; try again later")).build();
+        }
+        CreateOutcome.NameTaken taken = (CreateOutcome.NameTaken) outcome;
+        return Response.status(Status.CONFLICT)
+                .entity(new ErrorBody("a room named \"" + taken.name() + "\" already exists", NewRoomParser.NAME))
+                .build();
+    }
+
+    private static Response noSuchRoom(String id) {
+        return error(Status.NOT_FOUND, "no such room: " + id);
+    }
+
+    private static Response error(Status status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorBody(message)).build();
+    }
+}

@@ -1,0 +1,16 @@
+package dev.chat.registry.service;
+
+import dev.chat.registry.mapping.RoomView;
+
+/** How a creation ended; the REST layer turns each case into its status code. */
+public sealed interface CreateOutcome {
+
+    record Created(RoomView room, String ownerToken) implements CreateOutcome {
+    }
+
+    record NameTaken(String name) implements CreateOutcome {
+    }
+
+    record RateLimited(long retryAfterSeconds) implements CreateOutcome {
+    }
+}

@@ -1,0 +1,62 @@
+package dev.chat.registry.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.chat.contract.GeneralRoom;
+import dev.chat.contract.RedisKeys;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Deletes a room on its owner's request and tells the chat nodes, in one Lua script
+ * ({@code lua/delete-room.lua}): the nodes get the same {@code expired} envelope as for a room
+ * that timed out, so they need no second code path.
+ */
+@ApplicationScoped
+public class RoomRemover {
+
+    /** The node id the registry signs its envelopes with; chat nodes ignore only their own. */
+    public static final String ENVELOPE_SENDER = "registry";
+
+    private final ReactiveRedisDataSource redis;
+    private final RegistryKeys registryKeys;
+    private final RedisKeys keys;
+
+    RoomRemover(ReactiveRedisDataSource redis, RegistryKeys registryKeys) {
+        this.redis = redis;
+        this.registryKeys = registryKeys;
+        this.keys = registryKeys.shared();
+    }
+
+    /** The envelope announcing that a room is gone (pub/sub kind {@code X}). */
+    public static String expiredEnvelope(String roomId) {
+        return "X 0 " + ENVELOPE_SENDER + "\n{\"type\":\"expired\",\"room\":\"" + roomId + "\"}";
+    }
+
+    /** @param ownerToken as presented, null when absent */
+    public Uni<DeleteOutcome> delete(String id, String ownerToken) {
+        if (!RedisKeys.isValidRoomId(id)) {
+            return Uni.createFrom().item(DeleteOutcome.NO_SUCH_ROOM);
+        }
+        if (GeneralRoom.ID.equals(id)) {
+            return Uni.createFrom().item(DeleteOutcome.FORBIDDEN);
+        }
+        String tokenHash = ownerToken == null || ownerToken.isEmpty() ? "" : OwnerTokens.hash(ownerToken);
+        // The name is read first because the name index is keyed by the name, which Lua cannot
+        // lower-case the way Java does; names never change, so reading it apart is safe.
+        return redis.hash(String.class).hget(keys.meta(id), "name")
+                .chain(name -> name == null ? Uni.createFrom().item("gone")
+                        : redis.execute("EVAL", LuaScripts.DELETE_ROOM, "7",
+                                keys.meta(id), keys.seq(id), keys.history(id), keys.clientIds(id), keys.presence(id),
+                                keys.roomIndex(), registryKeys.roomNames(),
+                                id, tokenHash, NewRoomParser.nameKey(name), keys.channel(id), expiredEnvelope(id))
+                                .map(reply -> reply.toString()))
+                .map(verdict -> switch (verdict) {
+                    case "deleted" -> DeleteOutcome.DELETED;
+                    case "forbidden" -> DeleteOutcome.FORBIDDEN;
+                    case "gone" -> DeleteOutcome.NO_SUCH_ROOM;
+                    default -> throw new IllegalStateException("delete-room.lua said " + verdict);
+                })
+                .onFailure().transform(StorageException::wrap);
+    }
+}

@@ -1,0 +1,27 @@
+-- Creates a room, or changes nothing at all. One script, so two requests for the same name
+-- cannot both win and a refused request leaves no trace (the rate counter included).
+-- KEYS: 1 meta of the new room, 2 room index, 3 name index, 4 creation counter of the client
+-- ARGV: 1 room id, 2 name key (lower-cased name), 3 meta key head, 4 meta key tail,
+--       5 creations allowed per window, 6 counter TTL ms, 7 room expiry ms, 8.. meta field, value, ...
+-- Returns {'rate'} | {'taken', holder id} | {'collision'} | {'created'}
+-- Note: the holder's meta key is built here, not declared in KEYS; like GeneralRoom.ENSURE_SCRIPT
+-- the script spans several slots: the registry needs a single Redis (or one shard), not a cluster.
+local count = tonumber(redis.call('GET', KEYS[4]) or '0')
+if count >= tonumber(ARGV[5]) then
+  return {'rate'}
+end
+local holder = redis.call('HGET', KEYS[3], ARGV[2])
+if holder and redis.call('EXISTS', ARGV[3] .. holder .. ARGV[4]) == 1 then
+  return {'taken', holder}
+end
+if redis.call('EXISTS', KEYS[1]) == 1 then
+  return {'collision'}
+end
+redis.call('HSET', KEYS[1], unpack(ARGV, 8))
+redis.call('PEXPIRE', KEYS[1], ARGV[7])
+redis.call('SADD', KEYS[2], ARGV[1])
+redis.call('HSET', KEYS[3], ARGV[2], ARGV[1])
+if redis.call('INCR', KEYS[4]) == 1 then
+  redis.call('PEXPIRE', KEYS[4], ARGV[6])
+end
+return {'created'}

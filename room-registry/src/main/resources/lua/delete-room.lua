@@ -1,0 +1,21 @@
+-- Deletes a room if the owner token's hash matches, then tells the chat nodes on the room's
+-- channel. One script, so the check and the deletion see the same room.
+-- KEYS: 1 meta, 2 seq, 3 history, 4 client-ids, 5 presence, 6 room index, 7 name index
+-- ARGV: 1 room id, 2 SHA-256 hex of the presented token ('' when none), 3 name key,
+--       4 channel, 5 envelope to publish
+-- Returns 'gone' | 'forbidden' | 'deleted'
+if redis.call('EXISTS', KEYS[1]) == 0 then
+  return 'gone'
+end
+-- Comparing hashes, not tokens: timing reveals nothing usable about a token.
+local stored = redis.call('HGET', KEYS[1], 'ownerTokenHash')
+if not stored or ARGV[2] == '' or stored ~= ARGV[2] then
+  return 'forbidden'
+end
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5])
+redis.call('SREM', KEYS[6], ARGV[1])
+if redis.call('HGET', KEYS[7], ARGV[3]) == ARGV[1] then
+  redis.call('HDEL', KEYS[7], ARGV[3])
+end
+redis.call('PUBLISH', ARGV[4], ARGV[5])
+return 'deleted'
