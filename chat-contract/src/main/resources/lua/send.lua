@@ -20,7 +20,15 @@ if ARGV[5] ~= '' then
     end
   end
 end
-local id = redis.call('INCR', KEYS[2])
+if redis.call('EXISTS', KEYS[2]) == 0 then
+  -- A new sequence starts from Redis' clock (ms * 1000), not 0: if Redis lost the room's data
+  -- (a restart without persistence), ids still only grow, so nodes and pages that saw the old
+  -- ones do not take new messages for duplicates.
+  local t = redis.call('TIME')
+  redis.call('SET', KEYS[2], string.format('%.0f', (tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)) * 1000))
+end
+-- as a string: Lua would write a number this large in exponent form
+local id = string.format('%.0f', redis.call('INCR', KEYS[2]))
 local frame = ARGV[3] .. id .. ARGV[4]
 redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[7], id .. '-0', 'f', frame)
 -- history lives until the next clear boundary, or until the room expires if that comes first
@@ -38,4 +46,4 @@ if ARGV[5] ~= '' then
   redis.call('PEXPIREAT', KEYS[4], historyEnd)
 end
 redis.call('PUBLISH', ARGV[1], 'M ' .. id .. ' ' .. ARGV[2] .. '\n' .. frame)
-return {'ok', tostring(id), frame}
+return {'ok', id, frame}

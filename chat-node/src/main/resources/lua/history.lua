@@ -10,7 +10,8 @@ local since = tonumber(ARGV[1])
 if since >= seq then
   return {seq, {}, 1}
 end
-local entries = redis.call('XRANGE', KEYS[2], '(' .. since .. '-0', '+', 'COUNT', ARGV[3])
+-- the id as given, not the number: Lua writes large numbers in exponent form
+local entries = redis.call('XRANGE', KEYS[2], '(' .. ARGV[1] .. '-0', '+', 'COUNT', ARGV[3])
 local recovered = 0
 if #entries > 0 then
   local first = tonumber(string.match(entries[1][1], '^%d+'))

@@ -150,4 +150,28 @@ class RoomLifecycleTest {
             a.next("notice", n -> n.get("kind").asText().equals("leave") && n.get("user").get("name").asText().equals(name));
         }
     }
+
+    @Test
+    void idsKeepGrowingWhenRedisLosesTheRoomsDataAndAResumeAcrossTheLossIsNotRecovered() {
+        String room = createRoom(60, null, true);
+        RedisKeys keys = new RedisKeys(config.redis().keyPrefix());
+        try (WsClient a = connect()) {
+            a.join(room);
+            a.next("joined");
+            a.say("before the loss");
+            long before = Long.parseLong(a.next("message").get("id").asText());
+            // what a Redis restart without persistence does to the room's messages
+            redis.send(Request.cmd(Command.DEL).arg(keys.seq(room)).arg(keys.history(room))).toCompletionStage()
+                    .toCompletableFuture().join();
+            a.say("after the loss");
+            JsonNode after = a.next("message", m -> m.get("text").asText().equals("after the loss"));
+            assertTrue(Long.parseLong(after.get("id").asText()) > before, "the node delivers it: ids only grow");
+            try (WsClient resuming = connect()) {
+                resuming.join(room, Long.toString(before));
+                JsonNode joined = resuming.next("joined");
+                assertEquals(false, joined.get("recovered").asBoolean(), "the gap before the loss cannot be filled");
+                assertEquals("after the loss", joined.get("history").get(0).get("text").asText());
+            }
+        }
+    }
 }
