@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -113,15 +115,149 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
+    public HttpResponse<String> post(String path, String json) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(http(path)).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> delete(String path, Map<String, String> headers) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(http(path)).timeout(Duration.ofSeconds(10)).DELETE();
+            headers.forEach(request::header);
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Kills a service's process at once, as a crash would ({@code kill -9}). */
     public void kill(String name) {
+        ProcessHandle process = process(name).orElseThrow(() -> new IllegalStateException(name + " is not running"));
+        process.destroyForcibly();
+        process.onExit().orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    /**
+     * Sends SIGTERM to a service's process, as an orchestrator does before a restart, and returns
+     * at once with the process, whose {@link ProcessHandle#onExit()} tells when it is gone.
+     */
+    public ProcessHandle terminate(String name) {
+        ProcessHandle process = process(name).orElseThrow(() -> new IllegalStateException(name + " is not running"));
+        if (!process.destroy()) {
+            throw new IllegalStateException("could not send SIGTERM to " + name + " (pid " + process.pid() + ")");
+        }
+        return process;
+    }
+
+    /** The service's live process, from its pid file. */
+    public Optional<ProcessHandle> process(String name) {
+        Path pidFile = dir.resolve("pids").resolve(name + ".pid");
         try {
-            long pid = Long.parseLong(Files.readString(dir.resolve("pids").resolve(name + ".pid")).trim());
-            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-            ProcessHandle.of(pid).ifPresent(p -> p.onExit().orTimeout(10, TimeUnit.SECONDS).join());
+            if (!Files.isRegularFile(pidFile)) {
+                return Optional.empty();
+            }
+            return ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).filter(ProcessHandle::isAlive);
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    public boolean alive(String name) {
+        return process(name).isPresent();
+    }
+
+    /** {@code deploy/local/cluster stop NAME}: SIGTERM, bounded wait, SIGKILL; the port stays the service's. */
+    public void stop(String name) {
+        run(Duration.ofSeconds(60), "stop", name);
+    }
+
+    /** {@code deploy/local/cluster start NAME} on its old port; returns once it is ready. */
+    public void start(String name) {
+        run(Duration.ofMinutes(2), "start", name);
+    }
+
+    /** Starts whatever of the cluster is not running (a fault test's clean-up). */
+    public void startMissing() {
+        for (String name : services()) {
+            if (!alive(name)) {
+                start(name);
+            }
+        }
+    }
+
+    /** Every service of the cluster: redis, room-registry, chat-node-1..N, gateway. */
+    public List<String> services() {
+        List<String> names = new ArrayList<>(List.of("redis", "room-registry"));
+        names.addAll(chatNodes());
+        names.add("gateway");
+        return names;
+    }
+
+    public List<String> chatNodes() {
+        int nodes = ports().get("CHAT_NODE_PORTS").split(" ").length;
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= nodes; i++) {
+            names.add("chat-node-" + i);
+        }
+        return names;
+    }
+
+    /** {@code CLUSTER_DIR/ports.env} as written by {@code up}. */
+    public Map<String, String> ports() {
+        Map<String, String> ports = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(dir.resolve("ports.env"))) {
+                int eq = line.indexOf('=');
+                if (!line.startsWith("#") && eq > 0) {
+                    ports.put(line.substring(0, eq), line.substring(eq + 1).replace("\"", ""));
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return ports;
+    }
+
+    /** The loopback port of a service (redis, room-registry, chat-node-N, gateway). */
+    public int port(String name) {
+        Map<String, String> ports = ports();
+        if (name.startsWith("chat-node-")) {
+            return Integer.parseInt(ports.get("CHAT_NODE_PORTS").split(" ")[Integer.parseInt(name.substring(10)) - 1]);
+        }
+        return Integer.parseInt(ports.get(switch (name) {
+            case "redis" -> "REDIS_PORT";
+            case "room-registry" -> "REGISTRY_PORT";
+            case "gateway" -> "GATEWAY_PORT";
+            default -> throw new IllegalArgumentException("no such service: " + name);
+        }));
+    }
+
+    /** HTTP status of the service's {@code /q/health/ready}, 0 when it does not answer within 2 s. */
+    public int readiness(String name) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(name) + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    public int gatewayPort() {
+        return gatewayPort;
     }
 
     public String logs() {
