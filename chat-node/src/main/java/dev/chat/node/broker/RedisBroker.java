@@ -156,6 +156,9 @@ public final class RedisBroker {
                 attempt = 0;
             }
             LOG.infof("Redis subscriber connected%s", resubscribing ? " again: resubscribing" : "");
+            if (resubscribing) {
+                listener.onReconnected();
+            }
             for (String room : interest.rooms()) {
                 sync(room).thenRun(() -> {
                     if (resubscribing) {

@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 
 import io.vertx.core.Vertx;
 
+import dev.chat.contract.GeneralRoom;
 import dev.chat.contract.MessageFrames;
 import dev.chat.contract.RedisKeys;
 import dev.chat.contract.RoomMeta;
@@ -313,7 +314,13 @@ public final class ChatService implements BrokerListener {
         }
         var parts = MessageFrames.message(roomId, session.userJson(), send.text(), now, send.clientId(),
                 send.attachments());
-        return messages.send(meta, parts, send.clientId(), send.attachments(), nodeId, now).thenAccept(result -> {
+        return messages.send(meta, parts, send.clientId(), send.attachments(), nodeId, now)
+                .thenCompose(result -> result.outcome() == MessageStore.Outcome.NO_SUCH_ROOM && GeneralRoom.ID.equals(roomId)
+                        // General always exists: Redis lost it (a restart without persistence)
+                        ? rooms.ensureGeneral().toCompletionStage().thenCompose(
+                                ensured -> messages.send(meta, parts, send.clientId(), send.attachments(), nodeId, now))
+                        : CompletableFuture.completedFuture(result))
+                .thenAccept(result -> {
             switch (result.outcome()) {
                 case DUPLICATE -> session.send(result.frame());
                 case NO_SUCH_ROOM -> throw new ProtocolException(ErrorCode.NO_SUCH_ROOM, "this room no longer exists");
@@ -365,6 +372,11 @@ public final class ChatService implements BrokerListener {
             case Envelope.EXPIRED -> expire(room);
             default -> LOG.debugf("ignoring envelope kind %s", envelope.kind());
         }
+    }
+
+    @Override
+    public void onReconnected() {
+        rooms.ensureGeneral().onFailure(e -> LOG.debugf("could not ensure the General room: %s", e.getMessage()));
     }
 
     @Override

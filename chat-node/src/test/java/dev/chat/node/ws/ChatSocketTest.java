@@ -27,6 +27,12 @@ class ChatSocketTest {
     @TestHTTPResource("/ws")
     URI http;
 
+    @jakarta.inject.Inject
+    io.vertx.redis.client.Redis redis;
+
+    @jakarta.inject.Inject
+    dev.chat.node.config.NodeConfig config;
+
     private WsClient connect() {
         return WsClient.connect(URI.create(http.toString().replaceFirst("^http", "ws")));
     }
@@ -212,6 +218,20 @@ class ChatSocketTest {
             try (WsClient again = WsClient.connect(ws)) {
                 assertEquals("Night Owl", again.next("welcome").get("user").get("name").asText());
             }
+        }
+    }
+
+    @Test
+    void generalComesBackWhenRedisLostItAndSendsKeepWorking() {
+        try (WsClient a = joinedGeneral()) {
+            // what a Redis restart without persistence does to General
+            redis.send(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.DEL)
+                    .arg(new dev.chat.contract.RedisKeys(config.redis().keyPrefix()).meta("general")))
+                    .toCompletionStage().toCompletableFuture().join();
+            String text = UUID.randomUUID().toString();
+            a.say(text);
+            a.next("message", m -> m.get("text").asText().equals(text));
+            assertTrue(a.seen("error").isEmpty(), a.seen("error").toString());
         }
     }
 }
