@@ -1,18 +1,28 @@
 /**
  * What the browser knows about its chat, driven by server frames and user actions: who we are,
- * which room we are in, its user count and timeline, and our unconfirmed sends. It speaks the
- * protocol of docs/protocol.md: join (with `since` when resuming after a reconnect), merge the
- * history without duplicates, resend unconfirmed sends once joined. Pure: it gets a `send`
- * function and reports changes through events, so it runs in Node tests without a DOM or socket.
+ * which room we are in, its user count and timeline, the system lines shown between messages
+ * (join/leave notices, "History cleared"), and our unconfirmed sends. It speaks the protocol of
+ * docs/protocol.md: join (with `since` when resuming after a reconnect), merge the history without
+ * duplicates, resend unconfirmed sends once joined, wait out `rate_limited`, empty the room on
+ * `cleared`, go back to General on `expired`, keep the identity token of `welcome`/`identity`.
+ * Pure: it gets a `send` function and reports changes through events, so it runs in Node tests
+ * without a DOM or socket.
  */
 
 import { lastId, mergeMessages, timelineFrom, DEFAULT_TIMELINE_LIMIT } from './messages.js';
 import { Outbox } from './outbox.js';
+import { checkDisplayName } from './identity.js';
 
 export const DEFAULT_ROOM = 'general';
 export const MAX_TEXT_LENGTH = 2000;
 export const RECOVERY_NOTICE = 'Some messages could not be recovered';
 export const JOIN_RETRY_MS = 3000;
+export const CLEARED_TEXT = 'History cleared';
+export const MAX_LINES = 100;
+/** When the server gives no `retryAfterMs` with `rate_limited`. */
+export const DEFAULT_RETRY_AFTER_MS = 1000;
+/** The fastest pace of the resend after `rate_limited`, whatever the server says. */
+export const MIN_THROTTLE_MS = 100;
 
 export const JoinState = Object.freeze({
   NONE: 'none',
@@ -20,12 +30,15 @@ export const JoinState = Object.freeze({
   JOINED: 'joined',
 });
 
-/** The text to send for what was typed, or a reason not to send it. */
-export function prepareText(raw) {
-  const text = String(raw)
+/**
+ * The text to send for what was typed, or a reason not to send it. With `allowEmpty` (the send
+ * carries an attachment) an empty text is fine.
+ */
+export function prepareText(raw, { allowEmpty = false } = {}) {
+  const text = String(raw ?? '')
     .replace(/\s+$/u, '')
     .replace(/^(?:[ \t]*\r?\n)+/u, '');
-  if (text.trim() === '') return { ok: false, reason: 'empty' };
+  if (text.trim() === '') return allowEmpty ? { ok: true, text: '' } : { ok: false, reason: 'empty' };
   if (text.length > MAX_TEXT_LENGTH) return { ok: false, reason: 'too_long' };
   return { ok: true, text };
 }
@@ -39,6 +52,8 @@ export class ChatSession {
    * @param {{setTimeout: Function, clearTimeout: Function}} [options.scheduler]
    * @param {string} [options.initialRoom]
    * @param {number} [options.limit] how many messages a timeline keeps
+   * @param {(room: string) => number | null} [options.clearIntervalMs] a room's clear interval
+   *   when known: on `cleared`, messages stamped after the boundary are kept
    */
   constructor({
     send,
@@ -47,12 +62,14 @@ export class ChatSession {
     scheduler = { setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms), clearTimeout: (h) => globalThis.clearTimeout(h) },
     initialRoom = DEFAULT_ROOM,
     limit = DEFAULT_TIMELINE_LIMIT,
+    clearIntervalMs = () => null,
   }) {
     this.sendFrame = send;
     this.newClientId = newClientId;
     this.now = now;
     this.scheduler = scheduler;
     this.limit = limit;
+    this.clearIntervalMs = clearIntervalMs;
 
     this.user = null;
     /** Every identity this page has been given: a reconnect may bring a new anonymous user. */
@@ -62,6 +79,14 @@ export class ChatSession {
     this.room = initialRoom;
     this.users = null;
     this.timeline = [];
+    /** System lines of the current room: `{key, kind, text, ts, afterId}`, shown after message `afterId`. */
+    this.lines = [];
+    this.lineSeq = 0;
+    this.token = null;
+    this.nickPending = false;
+    this.rateLimitTimer = null;
+    /** While the server says we send too fast: the pace (ms per send) of the paced resend; else null. */
+    this.throttleMs = null;
     this.joinState = JoinState.NONE;
     this.joinMode = null;
     this.joinRetryTimer = null;
@@ -69,7 +94,13 @@ export class ChatSession {
     this.listeners = new Map();
   }
 
-  /** Subscribes to `identity`, `room`, `timeline`, `pending`, `notice` or `error`. */
+  /**
+   * Subscribes to `identity` (user), `token` (string to store), `room`, `timeline` (change),
+   * `line` (a new system line), `pending` (entries), `notice` (banner text), `error` ({code, text}),
+   * `slowdown` ({retryAfterMs}), `nameError` (text), `cleared` ({room, nextClearAt}),
+   * `expired` ({room, current}) or `activity` ({room, at}: a message or a join, which pushes an
+   * expiring room's expiry back).
+   */
   on(event, listener) {
     if (!this.listeners.has(event)) this.listeners.set(event, new Set());
     this.listeners.get(event).add(listener);
@@ -105,6 +136,14 @@ export class ChatSession {
         return this.onMessage(frame);
       case 'presence':
         return this.onPresence(frame);
+      case 'identity':
+        return this.onIdentity(frame);
+      case 'notice':
+        return this.onNotice(frame);
+      case 'cleared':
+        return this.onCleared(frame);
+      case 'expired':
+        return this.onExpired(frame);
       case 'error':
         return this.onError(frame);
       default:
@@ -116,7 +155,9 @@ export class ChatSession {
   connectionLost() {
     this.online = false;
     this.joinState = JoinState.NONE;
+    this.nickPending = false;
     this.cancelJoinRetry();
+    this.cancelRateLimitRetry();
   }
 
   // ---- from the user ----
@@ -130,27 +171,30 @@ export class ChatSession {
     if (changed) {
       this.users = null;
       this.timeline = [];
+      this.lines = [];
+      this.cancelRateLimitRetry();
     }
     if (this.online) this.join({ resume: false });
     else this.joinState = JoinState.NONE;
     if (changed) {
       this.emit('room', { room: this.room, users: this.users });
-      this.emit('timeline', { timeline: this.timeline, added: [], appendOnly: false, trimmed: 0, reset: true });
+      this.emitReset();
       this.emit('pending', this.pending());
     }
   }
 
   /**
-   * Sends typed text to the current room, or queues it until the room is joined.
-   * Returns `{ok: true, entry}` or `{ok: false, reason: 'empty' | 'too_long'}`.
+   * Sends typed text (and uploaded attachments `[{id, url}]`) to the current room, or queues it
+   * until the room is joined. Returns `{ok: true, entry}` or `{ok: false, reason: 'empty' | 'too_long'}`.
    */
-  submit(raw) {
-    const prepared = prepareText(raw);
+  submit(raw, { attachments = [] } = {}) {
+    const prepared = prepareText(raw, { allowEmpty: attachments.length > 0 });
     if (!prepared.ok) return prepared;
     const clientId = this.newClientId();
     this.ownClientIds.add(clientId);
-    const entry = this.outbox.add({ clientId, room: this.room, text: prepared.text, createdAt: this.now() });
-    if (this.joinState === JoinState.JOINED) this.transmit(entry);
+    const entry = this.outbox.add({ clientId, room: this.room, text: prepared.text, createdAt: this.now(), attachments });
+    // While throttled, the paced resend sends it in its turn.
+    if (this.joinState === JoinState.JOINED && this.throttleMs === null) this.transmit(entry);
     this.emit('pending', this.pending());
     return { ok: true, entry };
   }
@@ -162,16 +206,42 @@ export class ChatSession {
     this.emit('pending', this.pending());
   }
 
+  /**
+   * Asks the server for a new display name. Returns `{ok: true, name}` once sent, or
+   * `{ok: false, error}` when the name breaks the server's rule or there is no connection.
+   */
+  changeName(raw) {
+    const checked = checkDisplayName(raw);
+    if (!checked.ok) return checked;
+    if (!this.online) return { ok: false, error: 'Not connected. Try again in a moment.' };
+    if (!this.sendFrame({ type: 'nick', name: checked.name })) return { ok: false, error: 'Not connected. Try again in a moment.' };
+    this.nickPending = true;
+    return { ok: true, name: checked.name };
+  }
+
   // ---- frame handlers ----
 
   onWelcome(frame) {
+    this.adoptIdentity(frame);
+    this.online = true;
+    this.join({ resume: true });
+  }
+
+  onIdentity(frame) {
+    this.nickPending = false;
+    this.adoptIdentity(frame);
+  }
+
+  adoptIdentity(frame) {
     if (frame.user && typeof frame.user.id === 'string') {
       this.user = frame.user;
       this.ownUserIds.add(frame.user.id);
     }
-    this.online = true;
     this.emit('identity', this.user);
-    this.join({ resume: true });
+    if (typeof frame.token === 'string' && frame.token !== '') {
+      this.token = frame.token;
+      this.emit('token', frame.token);
+    }
   }
 
   join({ resume }) {
@@ -190,16 +260,18 @@ export class ChatSession {
     this.joinState = JoinState.JOINED;
     if (Number.isFinite(frame.users)) this.users = frame.users;
     this.emit('room', { room: this.room, users: this.users });
+    this.emit('activity', { room: this.room, at: this.now() });
 
     this.outbox.acknowledgeAll(history);
     if (this.joinMode === 'resume' && frame.recovered !== false) {
       const result = mergeMessages(this.timeline, history, this.limit);
       this.timeline = result.timeline;
-      this.emit('timeline', { ...result, reset: false });
+      this.emit('timeline', { ...result, lines: this.lines, reset: false });
     } else {
       if (this.joinMode === 'resume') this.emit('notice', RECOVERY_NOTICE);
       this.timeline = timelineFrom(history, this.limit);
-      this.emit('timeline', { timeline: this.timeline, added: this.timeline, appendOnly: false, trimmed: 0, reset: true });
+      if (this.joinMode !== 'resume') this.lines = [];
+      this.emitReset();
     }
 
     for (const entry of this.outbox.takeForResend(this.room)) this.transmit(entry);
@@ -211,8 +283,53 @@ export class ChatSession {
     const confirmed = this.outbox.acknowledge(frame.clientId);
     const result = mergeMessages(this.timeline, [frame], this.limit);
     this.timeline = result.timeline;
-    if (result.added.length > 0) this.emit('timeline', { ...result, reset: false });
+    if (result.added.length > 0) {
+      this.emit('timeline', { ...result, lines: this.lines, reset: false });
+      this.emit('activity', { room: this.room, at: Number.isFinite(frame.ts) ? frame.ts : this.now() });
+    }
     if (confirmed) this.emit('pending', this.pending());
+  }
+
+  /** Someone else entered or left the room: a system line ("Quiet Otter joined"). */
+  onNotice(frame) {
+    if (frame.room !== this.room || this.joinState !== JoinState.JOINED) return;
+    if (!frame.user || typeof frame.user.name !== 'string' || this.ownUserIds.has(frame.user.id)) return;
+    const verb = { join: 'joined', leave: 'left' }[frame.kind];
+    if (!verb) return;
+    const at = Number.isFinite(frame.ts) ? frame.ts : this.now();
+    this.addLine('notice', `${frame.user.name} ${verb}`, at);
+    if (frame.kind === 'join') this.emit('activity', { room: this.room, at });
+  }
+
+  /**
+   * The room's history was wiped at a clear boundary. Messages stamped at or after that boundary
+   * (when the room's interval tells where it was) belong to the new period and stay.
+   */
+  onCleared(frame) {
+    if (frame.room !== this.room) return;
+    const intervalMs = this.clearIntervalMs(this.room);
+    const boundary = Number.isFinite(frame.nextClearAt) && Number.isFinite(intervalMs) && intervalMs > 0 ? frame.nextClearAt - intervalMs : null;
+    this.timeline = boundary === null ? [] : this.timeline.filter((m) => Number.isFinite(m.ts) && m.ts >= boundary);
+    this.lines = [];
+    this.emit('cleared', { room: this.room, nextClearAt: Number.isFinite(frame.nextClearAt) ? frame.nextClearAt : null });
+    this.pushLine('cleared', CLEARED_TEXT, this.now(), undefined);
+    this.emitReset();
+  }
+
+  /** The room expired or was deleted; the server has already taken us out: back to General. */
+  onExpired(frame) {
+    if (typeof frame.room !== 'string') return;
+    if (frame.room !== this.room) {
+      this.outbox.dropRoom(frame.room);
+      this.emit('expired', { room: frame.room, current: false });
+      return;
+    }
+    const gone = this.room;
+    this.outbox.dropRoom(gone);
+    this.joinState = JoinState.NONE;
+    this.emit('expired', { room: gone, current: true });
+    if (gone !== DEFAULT_ROOM) this.switchRoom(DEFAULT_ROOM);
+    else if (this.online) this.join({ resume: false });
   }
 
   onPresence(frame) {
@@ -224,6 +341,18 @@ export class ChatSession {
   onError(frame) {
     const code = typeof frame.code === 'string' ? frame.code : 'error';
     const text = typeof frame.message === 'string' && frame.message !== '' ? frame.message : code;
+
+    if (code === 'rate_limited') {
+      const wait = Number.isFinite(frame.retryAfterMs) && frame.retryAfterMs >= 0 ? frame.retryAfterMs : DEFAULT_RETRY_AFTER_MS;
+      this.scheduleRateLimitRetry(wait);
+      this.emit('slowdown', { retryAfterMs: wait });
+      return;
+    }
+    if (this.nickPending && code === 'bad_request') {
+      this.nickPending = false;
+      this.emit('nameError', text);
+      return;
+    }
     this.emit('error', { code, text });
 
     if (this.joinState === JoinState.JOINING && (code === 'no_such_room' || code === 'unavailable')) {
@@ -246,7 +375,58 @@ export class ChatSession {
   }
 
   transmit(entry) {
-    this.sendFrame({ type: 'send', text: entry.text, clientId: entry.clientId });
+    const frame = { type: 'send', text: entry.text, clientId: entry.clientId };
+    if (entry.attachments && entry.attachments.length > 0) frame.attachments = entry.attachments.map((a) => a.id);
+    this.sendFrame(frame);
+  }
+
+  /**
+   * After `rate_limited`, the room's unconfirmed sends go out again one at a time, the oldest
+   * first, one per `retryAfterMs` (the server's refill pace), so the resend itself is not refused
+   * again and again (refusals count towards the 1008 close). A send the server did accept but
+   * whose echo is late is recognised by its clientId and not stored twice. New messages wait for
+   * their turn. A later refusal restarts the wait; once nothing is pending, sending is normal again.
+   */
+  scheduleRateLimitRetry(waitMs) {
+    this.cancelRateLimitRetry();
+    this.throttleMs = Math.max(MIN_THROTTLE_MS, waitMs);
+    this.rateLimitTimer = this.scheduler.setTimeout(() => this.drainThrottled(), waitMs);
+  }
+
+  drainThrottled() {
+    this.rateLimitTimer = null;
+    if (this.joinState !== JoinState.JOINED) return; // the join resends everything anyway
+    const [next] = this.outbox.takeForResend(this.room);
+    if (!next) {
+      this.throttleMs = null;
+      return;
+    }
+    this.transmit(next);
+    this.emit('pending', this.pending());
+    this.rateLimitTimer = this.scheduler.setTimeout(() => this.drainThrottled(), this.throttleMs);
+  }
+
+  cancelRateLimitRetry() {
+    if (this.rateLimitTimer !== null) this.scheduler.clearTimeout(this.rateLimitTimer);
+    this.rateLimitTimer = null;
+    this.throttleMs = null;
+  }
+
+  /** A system line after the newest message, kept (at most MAX_LINES) and announced. */
+  addLine(kind, text, ts) {
+    const line = this.pushLine(kind, text, ts, lastId(this.timeline));
+    this.emit('line', line);
+  }
+
+  pushLine(kind, text, ts, afterId) {
+    this.lineSeq += 1;
+    const line = { key: `l${this.lineSeq}`, kind, text, ts, afterId };
+    this.lines = [...this.lines, line].slice(-MAX_LINES);
+    return line;
+  }
+
+  emitReset() {
+    this.emit('timeline', { timeline: this.timeline, added: this.timeline, appendOnly: false, trimmed: 0, reset: true, lines: this.lines });
   }
 
   cancelJoinRetry() {

@@ -7,7 +7,8 @@
  *
  * "connected" means the server has said `welcome`, not merely that the socket opened: only then
  * is the backoff reset, so a node that accepts and immediately drops connections is still backed
- * off from. No DOM here: the WebSocket constructor and the timer functions are parameters so that
+ * off from. How long to wait after a close depends on its code (see `reconnectPolicy`): a node
+ * that is restarting (1012) is left at once, everything else is backed off from. No DOM here: the WebSocket constructor and the timer functions are parameters so that
  * tests can drive every transition.
  */
 
@@ -21,9 +22,29 @@ export const ConnectionState = Object.freeze({
 
 const SOCKET_OPEN = 1;
 
-/** The chat endpoint of the page's own origin: wss: behind https, ws: otherwise. */
-export function webSocketUrl(loc) {
-  return (loc.protocol === 'https:' ? 'wss:' : 'ws:') + '//' + loc.host + '/ws';
+/** Close codes of the contract (docs/protocol.md) that change what the page does. */
+export const CloseCode = Object.freeze({
+  POLICY: 1008,
+  TOO_BIG: 1009,
+  SERVICE_RESTART: 1012,
+});
+
+/**
+ * How to come back after a close with `code`: `'now'` (no delay, the backoff untouched) when a
+ * draining node asked us to go elsewhere (1012) and no immediate retry was spent since the last
+ * welcome; `'backoff'` otherwise (1008, 1009, abnormal closes, a second 1012 in a row).
+ */
+export function reconnectPolicy(code, { immediateSpent = false } = {}) {
+  return code === CloseCode.SERVICE_RESTART && !immediateSpent ? 'now' : 'backoff';
+}
+
+/**
+ * The chat endpoint of the page's own origin: wss: behind https, ws: otherwise; with
+ * `?token=` when an identity token is known, so the server gives back the same identity.
+ */
+export function webSocketUrl(loc, token) {
+  const base = (loc.protocol === 'https:' ? 'wss:' : 'ws:') + '//' + loc.host + '/ws';
+  return typeof token === 'string' && token !== '' ? `${base}?token=${encodeURIComponent(token)}` : base;
 }
 
 export const browserScheduler = Object.freeze({
@@ -35,7 +56,8 @@ export const browserScheduler = Object.freeze({
 export class Connection {
   /**
    * @param {object} options
-   * @param {string} options.url WebSocket URL
+   * @param {string | (() => string)} options.url WebSocket URL, or a function asked before each
+   *   attempt (so a reconnect presents the newest identity token)
    * @param {Function} [options.WebSocketImpl] constructor with the browser WebSocket interface
    * @param {{setTimeout: Function, clearTimeout: Function, now: Function}} [options.scheduler]
    * @param {{next: Function, reset: Function, attempt: number}} [options.backoff]
@@ -61,6 +83,10 @@ export class Connection {
     this.stopped = true;
     this.retryTimer = null;
     this.handshakeTimer = null;
+    /** Whether the one immediate retry allowed per welcome (after a 1012) has been used. */
+    this.immediateSpent = false;
+    /** The code of the last close, for the UI (null before any). */
+    this.lastCloseCode = null;
     this.stateListeners = new Set();
     this.frameListeners = new Set();
   }
@@ -124,7 +150,7 @@ export class Connection {
   open() {
     let socket;
     try {
-      socket = new this.WebSocketImpl(this.url);
+      socket = new this.WebSocketImpl(typeof this.url === 'function' ? this.url() : this.url);
     } catch {
       this.socket = null;
       this.setState(ConnectionState.CONNECTING);
@@ -135,8 +161,8 @@ export class Connection {
     socket.onmessage = (event) => {
       if (this.socket === socket) this.receive(event.data);
     };
-    socket.onclose = () => {
-      if (this.socket === socket) this.lost();
+    socket.onclose = (event) => {
+      if (this.socket === socket) this.lost(event?.code);
     };
     socket.onerror = () => {
       // A close event always follows an error; the retry is scheduled there.
@@ -163,23 +189,28 @@ export class Connection {
     if (frame.type === 'welcome') {
       this.clearHandshakeTimer();
       this.backoff.reset();
+      this.immediateSpent = false;
       this.setState(ConnectionState.CONNECTED);
     }
     for (const listener of [...this.frameListeners]) listener(frame);
   }
 
-  lost() {
+  lost(code = null) {
     this.clearHandshakeTimer();
     this.socket = null;
+    this.lastCloseCode = Number.isInteger(code) ? code : null;
     if (this.stopped) {
       this.setState(ConnectionState.DISCONNECTED);
       return;
     }
-    this.scheduleRetry();
+    const immediate = reconnectPolicy(code, { immediateSpent: this.immediateSpent }) === 'now';
+    if (immediate) this.immediateSpent = true;
+    this.scheduleRetry(immediate);
   }
 
-  scheduleRetry() {
-    const delay = this.backoff.next();
+  /** Schedules the next attempt: after a backoff delay, or on the next tick when `immediate`. */
+  scheduleRetry(immediate = false) {
+    const delay = immediate ? 0 : this.backoff.next();
     this.retryAt = this.scheduler.now() + delay;
     this.retryTimer = this.scheduler.setTimeout(() => {
       this.retryTimer = null;
@@ -213,6 +244,7 @@ export class Connection {
       retryAt: this.retryAt,
       retryInMs: this.retryAt === null ? null : Math.max(0, this.retryAt - this.scheduler.now()),
       failures: this.backoff.attempt,
+      closeCode: this.lastCloseCode,
     };
     for (const listener of [...this.stateListeners]) listener(info);
   }

@@ -1,7 +1,10 @@
 /**
- * The one way this UI creates elements: `el(tag, props, ...children)`. Strings become text nodes
- * (never parsed as HTML), so user-provided text cannot turn into markup.
+ * The one way this UI creates elements: `el(tag, props, ...children)` for HTML and
+ * `svgEl(tag, attrs, ...children)` for SVG. Strings become text nodes (never parsed as HTML), so
+ * user-provided text cannot turn into markup.
  */
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /**
  * @param {string} tag
@@ -18,6 +21,16 @@ export function el(tag, props = {}, ...children) {
   }
   for (const [name, value] of Object.entries(props.dataset ?? {})) node.dataset[name] = String(value);
   for (const [event, handler] of Object.entries(props.on ?? {})) node.addEventListener(event, handler);
+  append(node, ...children);
+  return node;
+}
+
+/** An SVG element with attributes (numbers and strings), children as in `el`. */
+export function svgEl(tag, attrs = {}, ...children) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value !== undefined && value !== null && value !== false) node.setAttribute(name, String(value));
+  }
   append(node, ...children);
   return node;
 }

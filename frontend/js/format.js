@@ -1,7 +1,7 @@
 /**
  * Words and numbers shown to the user, computed from plain values: the connection badge, user
- * counts, message times, clear intervals. Pure (the clock and the locale are parameters), so
- * the wording is tested without a browser.
+ * counts, message times, clear intervals, countdowns. Pure (the clock and the locale are
+ * parameters), so the wording is tested without a browser.
  */
 
 import { ConnectionState } from './connection.js';
@@ -45,6 +45,29 @@ function every(n, one, many) {
   return n === 1 ? one : `${n} ${many}`;
 }
 
+/**
+ * Time left as a clock: "0:07", "4:59", "1:02:03". Seconds are rounded up, so it reads "0:01"
+ * until the very end and "0:00" only once the moment has passed.
+ */
+export function countdown(ms) {
+  if (!Number.isFinite(ms)) return '';
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = String(total % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
+}
+
+/** A duration in seconds as a short label for a choice: "30 s", "1 min", "10 min", "2 hours". */
+export function durationLabel(seconds) {
+  if (!Number.isFinite(seconds) || seconds <= 0) return '';
+  if (seconds % 86400 === 0) return seconds === 86400 ? '1 day' : `${seconds / 86400} days`;
+  if (seconds % 3600 === 0) return seconds === 3600 ? '1 hour' : `${seconds / 3600} hours`;
+  if (seconds % 60 === 0) return `${seconds / 60} min`;
+  if (seconds > 60) return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+  return `${seconds} s`;
+}
+
 /** A message time: "14:05" today, "Nov 12, 14:05" on another day. */
 export function messageTime(ts, { now = Date.now(), locale = undefined, timeZone = undefined } = {}) {
   if (!Number.isFinite(ts)) return '';
@@ -59,22 +82,4 @@ export function messageTime(ts, { now = Date.now(), locale = undefined, timeZone
 /** The full date and time, for a tooltip and the <time datetime> attribute. */
 export function isoTime(ts) {
   return Number.isFinite(ts) ? new Date(ts).toISOString() : '';
-}
-
-/** Initials for an avatar: "Quiet Otter" -> "QO". */
-export function initials(name) {
-  const words = String(name ?? '')
-    .trim()
-    .split(/[\s_-]+/u)
-    .filter(Boolean);
-  if (words.length === 0) return '?';
-  const letters = words.length === 1 ? [...words[0]].slice(0, 2) : [[...words[0]][0], [...words[1]][0]];
-  return letters.join('').toUpperCase();
-}
-
-/** A stable hue (0-359) for a user id, so each author keeps one avatar color. */
-export function hueFor(id) {
-  let hash = 0;
-  for (const ch of String(id ?? '')) hash = (hash * 31 + ch.codePointAt(0)) >>> 0;
-  return hash % 360;
 }

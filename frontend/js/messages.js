@@ -69,12 +69,37 @@ export function timelineFrom(history, limit = DEFAULT_TIMELINE_LIMIT) {
 export const GROUP_WINDOW_MS = 5 * 60 * 1000;
 
 /**
- * Whether `message` continues the group of `previous` (same author, within a few minutes), in
- * which case the view shows it without repeating the author's name and avatar.
+ * Whether `message` continues the group of `previous` (same author under the same name, within a
+ * few minutes), in which case the view shows it without repeating the author's name and avatar.
  */
 export function continuesGroup(previous, message, windowMs = GROUP_WINDOW_MS) {
   if (!previous || !message || !previous.user || !message.user) return false;
-  if (previous.user.id !== message.user.id) return false;
+  if (previous.user.id !== message.user.id || previous.user.name !== message.user.name) return false;
   if (!Number.isFinite(previous.ts) || !Number.isFinite(message.ts)) return false;
   return message.ts - previous.ts >= 0 && message.ts - previous.ts <= windowMs;
+}
+
+/**
+ * The order in which the view shows messages and system lines: each line right after the message
+ * it followed when it arrived (`afterId`); lines from before the first message, or whose message
+ * has been trimmed away, come first. Returns `[{type: 'message' | 'line', item}]`.
+ */
+export function interleave(timeline, lines = []) {
+  const after = new Map();
+  const ids = new Set(timeline.map((m) => m.id));
+  const leading = [];
+  for (const line of lines) {
+    if (line.afterId === undefined || line.afterId === null || !ids.has(line.afterId)) {
+      leading.push(line);
+    } else {
+      if (!after.has(line.afterId)) after.set(line.afterId, []);
+      after.get(line.afterId).push(line);
+    }
+  }
+  const out = leading.map((item) => ({ type: 'line', item }));
+  for (const message of timeline) {
+    out.push({ type: 'message', item: message });
+    for (const line of after.get(message.id) ?? []) out.push({ type: 'line', item: line });
+  }
+  return out;
 }

@@ -16,9 +16,9 @@ export class Outbox {
     this.entries = new Map();
   }
 
-  /** Records a new send; `createdAt` is epoch ms. Returns the entry. */
-  add({ clientId, room, text, createdAt }) {
-    const entry = { clientId, room, text, createdAt, status: SendStatus.SENDING };
+  /** Records a new send; `createdAt` is epoch ms, `attachments` `[{id, url}]`. Returns the entry. */
+  add({ clientId, room, text, createdAt, attachments = [] }) {
+    const entry = { clientId, room, text, createdAt, attachments, status: SendStatus.SENDING };
     this.entries.set(clientId, entry);
     return entry;
   }
@@ -59,6 +59,13 @@ export class Outbox {
     const entries = this.pendingFor(room);
     for (const entry of entries) entry.status = SendStatus.SENDING;
     return entries;
+  }
+
+  /** Forgets the room's unconfirmed sends (the room is gone); returns how many there were. */
+  dropRoom(room) {
+    const entries = this.pendingFor(room);
+    for (const entry of entries) this.entries.delete(entry.clientId);
+    return entries.length;
   }
 
   get size() {

@@ -4,11 +4,13 @@
  */
 
 import { el, setText } from './dom.js';
+import { userAvatarNode } from './avatar-view.js';
 
 export const TOAST_MS = 5000;
 export const NOTICE_MS = 10_000;
 
-export function createStatusView({ badge, badgeText, identity, userName, notice, noticeText, noticeClose, toasts }) {
+export function createStatusView({ badge, badgeText, identity, userName, userAvatar, notice, noticeText, noticeClose, toasts }) {
+  let avatarOf = null;
   let noticeTimer = null;
 
   function hideNotice() {
@@ -25,10 +27,17 @@ export function createStatusView({ badge, badgeText, identity, userName, notice,
       setText(badgeText, text);
     },
 
-    setUserName(name) {
-      setText(userName, name ?? '');
-      userName.title = name ? `Others see you as ${name}` : '';
+    /** Shows who we are (name and avatar) in the top bar; `user` is `{id, name}` or null. */
+    setUser(user) {
+      const name = user?.name ?? '';
+      setText(userName, name);
+      identity.title = name ? `Others see you as ${name}. Click to change your name.` : '';
+      identity.setAttribute('aria-label', name ? `Your name: ${name}. Change name` : 'Change name');
       identity.hidden = !name;
+      if (user?.id && user.id !== avatarOf) {
+        userAvatar.replaceChildren(userAvatarNode(user.id, { size: 26, className: 'identity-avatar-image' }));
+        avatarOf = user.id;
+      }
     },
 
     showNotice(text) {

@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { ChatSession, JOIN_RETRY_MS, MAX_TEXT_LENGTH, RECOVERY_NOTICE, prepareText } from '../js/chat-session.js';
+import { ChatSession, CLEARED_TEXT, DEFAULT_RETRY_AFTER_MS, JOIN_RETRY_MS, MAX_TEXT_LENGTH, RECOVERY_NOTICE, prepareText } from '../js/chat-session.js';
 import { SendStatus } from '../js/outbox.js';
 import { FakeScheduler } from '../test-support/fake-scheduler.js';
 
@@ -10,7 +10,7 @@ const welcome = (user = ME) => ({ type: 'welcome', user, node: 'n1' });
 const message = (id, extra = {}) => ({ type: 'message', room: 'general', id: String(id), user: OTHER, text: `m${id}`, ts: 1000, ...extra });
 const joined = (history, extra = {}) => ({ type: 'joined', room: 'general', history, users: 2, recovered: true, ...extra });
 
-function setup() {
+function setup({ clearIntervalMs = () => null, now = () => 42 } = {}) {
   const sent = [];
   const events = [];
   let next = 0;
@@ -21,10 +21,11 @@ function setup() {
       return true;
     },
     newClientId: () => `c${++next}`,
-    now: () => 42,
+    now,
     scheduler,
+    clearIntervalMs,
   });
-  for (const name of ['identity', 'room', 'timeline', 'pending', 'notice', 'error']) {
+  for (const name of ['identity', 'token', 'room', 'timeline', 'line', 'pending', 'notice', 'error', 'slowdown', 'nameError', 'cleared', 'expired', 'activity']) {
     session.on(name, (payload) => events.push({ name, payload }));
   }
   const ofKind = (name) => events.filter((e) => e.name === name).map((e) => e.payload);
@@ -251,4 +252,195 @@ test('a room switch is already joining when the view is told to clear, and waits
   assert.equal(ctx.session.joinState, 'none');
   ctx.session.handleFrame(welcome());
   assert.deepEqual(ctx.sent, [{ type: 'join', room: 'general' }]);
+});
+
+// ---- identity ----
+
+test('the identity token of welcome and of identity is handed out for storage', () => {
+  const ctx = setup();
+  ctx.session.handleFrame({ ...welcome(), token: 'tok-1' });
+  assert.deepEqual(ctx.ofKind('token'), ['tok-1']);
+  ctx.session.handleFrame({ type: 'identity', user: { id: ME.id, name: 'Night Owl' }, token: 'tok-2' });
+  assert.deepEqual(ctx.ofKind('token'), ['tok-1', 'tok-2']);
+  assert.equal(ctx.session.user.name, 'Night Owl');
+  assert.deepEqual(ctx.ofKind('identity').at(-1), { id: ME.id, name: 'Night Owl' });
+});
+
+test('changeName checks the name, sends nick, and routes a refusal to the name form', () => {
+  const ctx = setup();
+  assert.equal(ctx.session.changeName('Owl').ok, false, 'not before the connection is up');
+  enter(ctx);
+  assert.equal(ctx.session.changeName('   ').ok, false);
+  assert.equal(ctx.session.changeName('x'.repeat(41)).ok, false);
+  assert.deepEqual(ctx.sent, [], 'invalid names are not sent');
+  assert.deepEqual(ctx.session.changeName('  Night Owl '), { ok: true, name: 'Night Owl' });
+  assert.deepEqual(ctx.sent, [{ type: 'nick', name: 'Night Owl' }]);
+  ctx.session.handleFrame({ type: 'error', code: 'bad_request', message: 'name must not contain control characters' });
+  assert.deepEqual(ctx.ofKind('nameError'), ['name must not contain control characters']);
+  assert.deepEqual(ctx.ofKind('error'), [], 'not a toast as well');
+  ctx.session.handleFrame({ type: 'error', code: 'bad_request', message: 'later' });
+  assert.equal(ctx.ofKind('error').length, 1, 'once answered, errors are general again');
+});
+
+// ---- notices ----
+
+test('join and leave notices of others become system lines after the newest message', () => {
+  const ctx = setup();
+  enter(ctx, [message(1)]);
+  ctx.session.handleFrame({ type: 'notice', room: 'general', kind: 'join', user: OTHER, ts: 5 });
+  ctx.session.handleFrame({ type: 'notice', room: 'general', kind: 'leave', user: OTHER, ts: 6 });
+  ctx.session.handleFrame({ type: 'notice', room: 'general', kind: 'join', user: ME, ts: 7 });
+  ctx.session.handleFrame({ type: 'notice', room: 'other', kind: 'join', user: OTHER, ts: 8 });
+  ctx.session.handleFrame({ type: 'notice', room: 'general', kind: 'dance', user: OTHER, ts: 9 });
+  const lines = ctx.ofKind('line');
+  assert.deepEqual(lines.map((l) => l.text), ['Bold Heron joined', 'Bold Heron left']);
+  assert.deepEqual(lines.map((l) => [l.kind, l.afterId, l.ts]), [['notice', '1', 5], ['notice', '1', 6]]);
+  assert.equal(ctx.session.lines.length, 2);
+});
+
+test('system lines belong to their room: a switch starts without them', () => {
+  const ctx = setup();
+  enter(ctx);
+  ctx.session.handleFrame({ type: 'notice', room: 'general', kind: 'join', user: OTHER, ts: 5 });
+  ctx.session.switchRoom('random');
+  assert.deepEqual(ctx.session.lines, []);
+  assert.deepEqual(ctx.ofKind('timeline').at(-1).lines, []);
+});
+
+// ---- cleared / expired ----
+
+test('cleared empties the current room and leaves a "History cleared" line', () => {
+  const ctx = setup();
+  enter(ctx, [message(1), message(2)]);
+  ctx.session.handleFrame({ type: 'notice', room: 'general', kind: 'join', user: OTHER, ts: 5 });
+  ctx.session.handleFrame({ type: 'cleared', room: 'other', nextClearAt: 1 });
+  assert.equal(ctx.session.timeline.length, 2, 'another room: nothing happens');
+  ctx.session.handleFrame({ type: 'cleared', room: 'general', nextClearAt: 600_000 });
+  assert.deepEqual(ctx.ids(), []);
+  const change = ctx.ofKind('timeline').at(-1);
+  assert.equal(change.reset, true);
+  assert.deepEqual(change.lines.map((l) => [l.kind, l.text]), [['cleared', CLEARED_TEXT]]);
+  assert.deepEqual(ctx.ofKind('cleared'), [{ room: 'general', nextClearAt: 600_000 }]);
+
+  ctx.session.connectionLost();
+  ctx.sent.length = 0;
+  ctx.session.handleFrame(welcome());
+  assert.deepEqual(ctx.sent, [{ type: 'join', room: 'general' }], 'nothing to resume from after a clear');
+});
+
+test('cleared keeps messages of the new period when the interval is known', () => {
+  const ctx = setup({ clearIntervalMs: (room) => (room === 'general' ? 3000 : null) });
+  enter(ctx, [message(1, { ts: 9_000 }), message(2, { ts: 10_200 })]);
+  ctx.session.handleFrame({ type: 'cleared', room: 'general', nextClearAt: 13_000 }); // boundary at 10 000
+  assert.deepEqual(ctx.ids(), ['2']);
+});
+
+test('expired takes us back to General and drops unsent messages of the gone room', () => {
+  const ctx = setup();
+  enter(ctx);
+  ctx.session.switchRoom('r1');
+  ctx.session.handleFrame(joined([message(1, { room: 'r1' })], { room: 'r1' }));
+  ctx.session.submit('never mind');
+  ctx.sent.length = 0;
+  ctx.session.handleFrame({ type: 'expired', room: 'r1' });
+  assert.deepEqual(ctx.ofKind('expired'), [{ room: 'r1', current: true }]);
+  assert.equal(ctx.session.room, 'general');
+  assert.deepEqual(ctx.sent, [{ type: 'join', room: 'general' }]);
+  assert.equal(ctx.session.outbox.size, 0);
+  ctx.session.handleFrame(joined([message(5)]));
+  assert.deepEqual(ctx.ids(), ['5']);
+});
+
+test('expired of a room we are not in is only reported', () => {
+  const ctx = setup();
+  enter(ctx, [message(1)]);
+  ctx.session.handleFrame({ type: 'expired', room: 'elsewhere' });
+  assert.deepEqual(ctx.ofKind('expired'), [{ room: 'elsewhere', current: false }]);
+  assert.equal(ctx.session.room, 'general');
+  assert.deepEqual(ctx.sent, []);
+  assert.deepEqual(ctx.ids(), ['1']);
+});
+
+// ---- rate limiting ----
+
+test('rate_limited says slow down, then resends the pending messages one at a time at the server\'s pace', () => {
+  const ctx = setup();
+  enter(ctx);
+  ctx.session.submit('one');
+  ctx.session.submit('two');
+  ctx.sent.length = 0;
+  ctx.session.handleFrame({ type: 'error', code: 'rate_limited', message: 'slow down', retryAfterMs: 1500 });
+  assert.deepEqual(ctx.ofKind('slowdown'), [{ retryAfterMs: 1500 }]);
+  assert.deepEqual(ctx.ofKind('error'), [], 'no second, raw error message');
+
+  ctx.session.submit('three'); // typed while throttled: waits for its turn
+  assert.deepEqual(ctx.sent, []);
+  ctx.scheduler.advance(1499);
+  assert.deepEqual(ctx.sent, []);
+  ctx.scheduler.advance(1);
+  assert.deepEqual(ctx.sent, [{ type: 'send', text: 'one', clientId: 'c1' }], 'the oldest first, alone');
+  ctx.session.handleFrame(message(1, { user: ME, text: 'one', clientId: 'c1' }));
+  ctx.scheduler.advance(1500);
+  assert.deepEqual(ctx.sent.at(-1), { type: 'send', text: 'two', clientId: 'c2' });
+  ctx.session.handleFrame(message(2, { user: ME, text: 'two', clientId: 'c2' }));
+  ctx.scheduler.advance(1500);
+  assert.deepEqual(ctx.sent.at(-1), { type: 'send', text: 'three', clientId: 'c3' });
+  ctx.session.handleFrame(message(3, { user: ME, text: 'three', clientId: 'c3' }));
+  ctx.scheduler.advance(1500);
+  assert.equal(ctx.sent.length, 3, 'nothing left to resend');
+  assert.deepEqual(ctx.scheduler.pendingDelays(), [], 'and no timer left');
+
+  ctx.session.submit('four');
+  assert.deepEqual(ctx.sent.at(-1), { type: 'send', text: 'four', clientId: 'c4' }, 'back to sending at once');
+});
+
+test('an unconfirmed send is sent again (same clientId) on the next beat; a new refusal restarts the wait', () => {
+  const ctx = setup();
+  enter(ctx);
+  ctx.session.submit('one');
+  ctx.sent.length = 0;
+  ctx.session.handleFrame({ type: 'error', code: 'rate_limited', retryAfterMs: 500 });
+  ctx.scheduler.advance(500);
+  assert.equal(ctx.sent.length, 1);
+  ctx.session.handleFrame({ type: 'error', code: 'rate_limited' }); // refused again, no retryAfterMs
+  assert.deepEqual(ctx.scheduler.pendingDelays(), [DEFAULT_RETRY_AFTER_MS], 'one timer, the new wait');
+  ctx.scheduler.advance(DEFAULT_RETRY_AFTER_MS);
+  assert.deepEqual(ctx.sent.map((f) => f.clientId), ['c1', 'c1']);
+});
+
+test('a lost connection ends the throttle: the join resends everything', () => {
+  const ctx = setup();
+  enter(ctx);
+  ctx.session.submit('one');
+  ctx.session.handleFrame({ type: 'error', code: 'rate_limited', retryAfterMs: 500 });
+  ctx.session.connectionLost();
+  assert.deepEqual(ctx.scheduler.pendingDelays(), []);
+  ctx.sent.length = 0;
+  ctx.session.handleFrame(welcome());
+  ctx.session.handleFrame(joined([]));
+  assert.deepEqual(ctx.sent.at(-1), { type: 'send', text: 'one', clientId: 'c1' });
+});
+
+// ---- attachments ----
+
+test('a send with attachments carries their ids, and may have no text', () => {
+  const ctx = setup();
+  enter(ctx);
+  const attachments = [{ id: 'general.a1', url: '/api/attachments/general.a1' }];
+  assert.equal(ctx.session.submit('', { attachments }).ok, true);
+  assert.deepEqual(ctx.sent, [{ type: 'send', text: '', clientId: 'c1', attachments: ['general.a1'] }]);
+  assert.deepEqual(ctx.session.pending()[0].attachments, attachments, 'kept for the pending view');
+  assert.equal(ctx.session.submit('').ok, false, 'without attachments empty text is still refused');
+  assert.deepEqual(prepareText('  ', { allowEmpty: true }), { ok: true, text: '' });
+});
+
+test('joins and messages are reported as activity (they push an expiring room back)', () => {
+  const ctx = setup({ now: () => 500 });
+  enter(ctx);
+  assert.deepEqual(ctx.ofKind('activity'), [{ room: 'general', at: 500 }], 'our own join');
+  ctx.session.handleFrame(message(1, { ts: 700 }));
+  ctx.session.handleFrame(message(1, { ts: 700 })); // a duplicate is no new activity
+  ctx.session.handleFrame({ type: 'notice', room: 'general', kind: 'join', user: OTHER, ts: 800 });
+  ctx.session.handleFrame({ type: 'notice', room: 'general', kind: 'leave', user: OTHER, ts: 900 });
+  assert.deepEqual(ctx.ofKind('activity').map((a) => a.at), [500, 700, 800]);
 });

@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { Connection, ConnectionState, webSocketUrl } from '../js/connection.js';
+import { CloseCode, Connection, ConnectionState, reconnectPolicy, webSocketUrl } from '../js/connection.js';
 import { createBackoff } from '../js/backoff.js';
 import { FakeScheduler } from '../test-support/fake-scheduler.js';
 import { fakeWebSocketClass } from '../test-support/fake-websocket.js';
@@ -27,6 +27,20 @@ function setup({ random = () => 0.9999999, handshakeTimeoutMs = 10_000 } = {}) {
 test('the URL follows the page: wss behind https, ws otherwise, same host and port', () => {
   assert.equal(webSocketUrl({ protocol: 'https:', host: 'chat.example.org' }), 'wss://chat.example.org/ws');
   assert.equal(webSocketUrl({ protocol: 'http:', host: '127.0.0.1:8080' }), 'ws://127.0.0.1:8080/ws');
+});
+
+test('a stored identity token is presented in the query, URL-encoded', () => {
+  assert.equal(webSocketUrl({ protocol: 'https:', host: 'c.example' }, 'a+b/c=.d&e'), 'wss://c.example/ws?token=a%2Bb%2Fc%3D.d%26e');
+  assert.equal(webSocketUrl({ protocol: 'http:', host: 'h' }, ''), 'ws://h/ws');
+  assert.equal(webSocketUrl({ protocol: 'http:', host: 'h' }, null), 'ws://h/ws');
+});
+
+test('the close-code policy: 1012 reconnects now (once per welcome), everything else backs off', () => {
+  assert.equal(reconnectPolicy(CloseCode.SERVICE_RESTART), 'now');
+  assert.equal(reconnectPolicy(CloseCode.SERVICE_RESTART, { immediateSpent: true }), 'backoff');
+  for (const code of [CloseCode.POLICY, CloseCode.TOO_BIG, 1000, 1001, 1006, 1011, undefined, null]) {
+    assert.equal(reconnectPolicy(code), 'backoff', String(code));
+  }
 });
 
 test('connecting, then connected only once the server says welcome', () => {
@@ -185,4 +199,51 @@ test('send serializes to JSON only on an open socket', () => {
   WebSocketImpl.last().serverOpen();
   assert.equal(connection.send({ type: 'join', room: 'general' }), true);
   assert.deepEqual(WebSocketImpl.last().sent, [{ type: 'join', room: 'general' }]);
+});
+
+test('a 1012 close (node draining) reconnects at once without touching the backoff', () => {
+  const { connection, WebSocketImpl, scheduler, states } = setup();
+  connection.connect();
+  WebSocketImpl.last().serverOpen();
+  WebSocketImpl.last().serverSend(WELCOME);
+  WebSocketImpl.last().serverClose(CloseCode.SERVICE_RESTART);
+  assert.equal(states.at(-1).retryInMs, 0);
+  assert.equal(states.at(-1).closeCode, 1012);
+  assert.equal(states.at(-1).failures, 0, 'no backoff step spent');
+  scheduler.advance(0);
+  assert.equal(WebSocketImpl.instances.length, 2, 'a new socket right away');
+
+  // The next node refuses too: from now on, the normal backoff.
+  WebSocketImpl.last().serverClose(CloseCode.SERVICE_RESTART);
+  assert.equal(states.at(-1).retryInMs, 499);
+  scheduler.advance(499);
+  WebSocketImpl.last().serverOpen();
+  WebSocketImpl.last().serverSend(WELCOME);
+  WebSocketImpl.last().serverClose(CloseCode.SERVICE_RESTART);
+  assert.equal(states.at(-1).retryInMs, 0, 'a welcome makes the next 1012 immediate again');
+});
+
+test('1008 and 1009 closes back off like any failure', () => {
+  for (const code of [CloseCode.POLICY, CloseCode.TOO_BIG]) {
+    const { connection, WebSocketImpl, states } = setup();
+    connection.connect();
+    WebSocketImpl.last().serverOpen();
+    WebSocketImpl.last().serverSend(WELCOME);
+    WebSocketImpl.last().serverClose(code);
+    assert.equal(states.at(-1).retryInMs, 499, String(code));
+    assert.equal(states.at(-1).closeCode, code);
+  }
+});
+
+test('a URL function is asked before every attempt, so a reconnect presents the newest token', () => {
+  const scheduler = new FakeScheduler();
+  const WebSocketImpl = fakeWebSocketClass();
+  let token = 'first';
+  const connection = new Connection({ url: () => `ws://chat.test/ws?token=${token}`, WebSocketImpl, scheduler, backoff: createBackoff({ random: () => 0 }) });
+  connection.connect();
+  assert.equal(WebSocketImpl.last().url, 'ws://chat.test/ws?token=first');
+  token = 'second';
+  WebSocketImpl.last().serverClose();
+  scheduler.advance(0);
+  assert.equal(WebSocketImpl.last().url, 'ws://chat.test/ws?token=second');
 });

@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { clearPeriod, connectionBadge, hueFor, initials, messageTime, userCount } from '../js/format.js';
+import { clearPeriod, connectionBadge, countdown, durationLabel, messageTime, userCount } from '../js/format.js';
 
 const NOW = Date.UTC(2025, 10, 23, 14, 0, 0);
 
@@ -40,11 +40,24 @@ test('message time: clock time today, with the date on other days', () => {
   assert.equal(messageTime(undefined, opts), '');
 });
 
-test('avatar initials and hues are stable', () => {
-  assert.equal(initials('Quiet Otter'), 'QO');
-  assert.equal(initials('zed'), 'ZE');
-  assert.equal(initials(''), '?');
-  assert.equal(hueFor('u1'), hueFor('u1'));
-  assert.ok(hueFor('u1') >= 0 && hueFor('u1') < 360);
-  assert.notEqual(hueFor('u1'), hueFor('u2'));
+test('countdowns read like a clock and round seconds up', () => {
+  assert.equal(countdown(7_000), '0:07');
+  assert.equal(countdown(6_001), '0:07', 'a started second still counts');
+  assert.equal(countdown(299_000), '4:59');
+  assert.equal(countdown(300_000), '5:00');
+  assert.equal(countdown(3_723_000), '1:02:03');
+  assert.equal(countdown(0), '0:00');
+  assert.equal(countdown(-5_000), '0:00', 'never negative');
+  assert.equal(countdown(null), '');
+});
+
+test('durations are labelled for the create-room choices', () => {
+  assert.equal(durationLabel(3), '3 s');
+  assert.equal(durationLabel(60), '1 min');
+  assert.equal(durationLabel(600), '10 min');
+  assert.equal(durationLabel(90), '1 min 30 s');
+  assert.equal(durationLabel(3600), '1 hour');
+  assert.equal(durationLabel(7200), '2 hours');
+  assert.equal(durationLabel(86400), '1 day');
+  assert.equal(durationLabel(0), '');
 });

@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { compareIds, continuesGroup, lastId, mergeMessages, timelineFrom } from '../js/messages.js';
+import { compareIds, continuesGroup, interleave, lastId, mergeMessages, timelineFrom } from '../js/messages.js';
 
 const msg = (id, extra = {}) => ({ type: 'message', room: 'general', id: String(id), user: { id: 'u1', name: 'A' }, text: `m${id}`, ts: 1000 * Number(id), ...extra });
 const ids = (timeline) => timeline.map((m) => m.id);
@@ -73,4 +73,17 @@ test('consecutive messages of one author within five minutes form a group', () =
   assert.equal(continuesGroup(first, msg(2, { ts: 6 * 60_000 })), false);
   assert.equal(continuesGroup(first, msg(2, { ts: 1, user: { id: 'u2', name: 'B' } })), false);
   assert.equal(continuesGroup(null, first), false);
+  assert.equal(continuesGroup(first, msg(2, { ts: 1, user: { id: 'u1', name: 'Renamed' } })), false, 'a new name starts a new group');
+});
+
+test('system lines are shown right after the message they followed', () => {
+  const lines = [
+    { key: 'a', afterId: undefined, text: 'first' },
+    { key: 'b', afterId: '2', text: 'after two' },
+    { key: 'c', afterId: '2', text: 'also after two' },
+    { key: 'd', afterId: '99', text: 'after a trimmed message' },
+  ];
+  const order = interleave([msg(1), msg(2), msg(3)], lines).map((e) => (e.type === 'line' ? e.item.key : e.item.id));
+  assert.deepEqual(order, ['a', 'd', '1', '2', 'b', 'c', '3']);
+  assert.deepEqual(interleave([msg(1)]).map((e) => e.type), ['message']);
 });
