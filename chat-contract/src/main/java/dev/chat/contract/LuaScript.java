@@ -42,6 +42,11 @@ public final class LuaScript {
         }
     }
 
+    /** The script itself, for callers that send it on their own connection (pipelines). */
+    public String source() {
+        return source;
+    }
+
     public Future<Response> run(Redis redis, List<String> keys, List<String> args) {
         return redis.send(request(Command.EVALSHA, sha, keys, args)).recover(failure -> {
             if (failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT")) {

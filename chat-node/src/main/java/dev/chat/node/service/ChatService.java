@@ -263,7 +263,7 @@ public final class ChatService implements BrokerListener {
         watch.hold(meta, now);
         return broker.sync(roomId)
                 .thenCompose(subscribed -> rooms.touch(meta, now))
-                .thenCompose(touched -> presence.refresh(roomId, List.of(session.user().id()), now))
+                .thenCompose(touched -> presence.add(roomId, List.of(session.user().id()), now))
                 .thenCompose(present -> messages.snapshot(roomId, since, since != null || meta.historyForNewcomers()))
                 .thenCompose(snapshot -> presence.count(roomId, now).thenAccept(users -> {
                     List<String> history = snapshot.messages().stream().map(Delivery::frame).toList();
@@ -377,6 +377,7 @@ public final class ChatService implements BrokerListener {
     @Override
     public void onReconnected() {
         rooms.ensureGeneral().onFailure(e -> LOG.debugf("could not ensure the General room: %s", e.getMessage()));
+        presenceTracker.restore(System.currentTimeMillis());
     }
 
     @Override

@@ -46,10 +46,11 @@ public class NodeBeans {
                 return hub.roomIds();
             }
         }, config.redis().reconnectDelay(), config.redis().reconnectMaxDelay());
-        return new ChatService(vertx, nodeId(config), hub, broker,
+        String nodeId = nodeId(config);
+        return new ChatService(vertx, nodeId, hub, broker,
                 new RoomDirectory(redis, keys, config.general().clearInterval().toSeconds()),
                 new MessageStore(redis, keys, config.history().size(), config.history().maxLen()),
-                new PresenceStore(redis, keys, config.presence().ttl()),
+                new PresenceStore(redis, keys, nodeId, config.presence().ttl()),
                 new FrameParser(mapper, config.limits().maxTextLength(), config.limits().maxClientIdLength()),
                 names, new IdentityTokens(IdentitySecret.resolve(config, redis, keys, names)), config);
     }

@@ -58,6 +58,15 @@ final class PresenceTracker {
         }
     }
 
+    /** After Redis came back (perhaps empty): every local user is added again, not just refreshed. */
+    void restore(long now) {
+        for (String room : hub.roomIds()) {
+            presence.add(room, hub.userIds(room), now)
+                    .thenRun(() -> announce(room))
+                    .exceptionally(failure -> null);
+        }
+    }
+
     private void recount(String room) {
         if (!hub.hasMembers(room)) {
             return;

@@ -174,4 +174,48 @@ class RoomLifecycleTest {
             }
         }
     }
+
+    @Test
+    void switchingRoomsTakesTheUserOutOfTheOldRoomsCountAtOnce() {
+        String room = createRoom(60, null, true);
+        RedisKeys keys = new RedisKeys(config.redis().keyPrefix());
+        try (WsClient stays = connect(); WsClient moves = connect()) {
+            stays.join(room);
+            stays.next("joined");
+            moves.join(room);
+            moves.next("joined");
+            stays.next("presence", p -> p.get("users").asInt() == 2);
+            moves.join("general");
+            moves.next("joined");
+            stays.next("presence", p -> p.get("users").asInt() == 1, Duration.ofSeconds(3));
+            assertEquals(1, count(keys, room));
+        }
+    }
+
+    private long count(RedisKeys keys, String room) {
+        return dev.chat.contract.Presence.COUNT.run(redis, List.of(keys.presence(room)),
+                List.of(Long.toString(System.currentTimeMillis()))).toCompletionStage().toCompletableFuture().join()
+                .toLong();
+    }
+
+    @Test
+    void aUserStillPresentThroughAnotherNodeIsNotTakenOutByLeavingThisOne() {
+        String room = createRoom(60, null, true);
+        RedisKeys keys = new RedisKeys(config.redis().keyPrefix());
+        try (WsClient stays = connect(); WsClient tab = connect()) {
+            String user = tab.seen("welcome").get(0).get("user").get("id").asText();
+            stays.join(room);
+            stays.next("joined");
+            tab.join(room);
+            tab.next("joined");
+            // the same user also has a tab on another node, which keeps its entry fresh
+            redis.send(Request.cmd(Command.ZADD).arg(keys.presence(room)).arg(System.currentTimeMillis() + 60_000)
+                    .arg(dev.chat.contract.Presence.member(user, "other-node"))).toCompletionStage()
+                    .toCompletableFuture().join();
+            tab.close();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(3))
+                    .until(() -> stays.seen("notice").stream().anyMatch(n -> n.get("kind").asText().equals("leave")));
+            assertEquals(2, count(keys, room), "still two users: the other tab is on another node");
+        }
+    }
 }

@@ -2,6 +2,7 @@ package dev.chat.registry.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -19,6 +20,18 @@ public interface RegistryConfig {
     General general();
 
     Rooms rooms();
+
+    History history();
+
+    Limits limits();
+
+    Attachments attachments();
+
+    /**
+     * The secret of {@code POST /api/rooms/{id}/messages} ({@code X-Api-Key}); unset, the endpoint
+     * answers 404 as if it did not exist.
+     */
+    Optional<String> apiKey();
 
     interface Redis {
         /** Start of every key and channel; tests give each class its own. */
@@ -51,5 +64,32 @@ public interface RegistryConfig {
         /** Longest room name, in code points after trimming. */
         @WithDefault("40")
         int maxNameLength();
+    }
+
+    /** Same key and default as the chat node's, so both cap a room's history alike. */
+    interface History {
+        /** Messages kept per room (the stream's approximate MAXLEN). */
+        @WithDefault("1000")
+        int maxLen();
+    }
+
+    /** Same key and default as the chat node's {@code send} check. */
+    interface Limits {
+        /** Longest message text, in code points. */
+        @WithDefault("2000")
+        int maxTextLength();
+    }
+
+    interface Attachments {
+        /**
+         * Largest image, in bytes. {@code quarkus.http.limits.max-body-size} must stay a little
+         * above it (a multipart envelope adds a few hundred bytes).
+         */
+        @WithDefault("2097152")
+        long maxBytes();
+
+        /** Uploads one client address may make per minute. */
+        @WithDefault("20")
+        int perMinute();
     }
 }

@@ -70,7 +70,7 @@ public class RoomResource {
     @Path("{id}")
     public Uni<Response> get(@PathParam("id") String id) {
         return catalog.get(id).map(room -> room.map(found -> Response.ok(found).build())
-                .orElseGet(() -> noSuchRoom(id)));
+                .orElseGet(() -> ApiResponses.noSuchRoom(id)));
     }
 
     @POST
@@ -87,8 +87,8 @@ public class RoomResource {
     public Uni<Response> delete(@PathParam("id") String id, @HeaderParam(OWNER_TOKEN) String ownerToken) {
         return remover.delete(id, ownerToken).map(outcome -> switch (outcome) {
             case DELETED -> Response.noContent().build();
-            case NO_SUCH_ROOM -> noSuchRoom(id);
-            case FORBIDDEN -> error(Status.FORBIDDEN, GeneralRoom.ID.equals(id)
+            case NO_SUCH_ROOM -> ApiResponses.noSuchRoom(id);
+            case FORBIDDEN -> ApiResponses.error(Status.FORBIDDEN, GeneralRoom.ID.equals(id)
                     ? "General cannot be deleted"
                     : "missing or wrong " + OWNER_TOKEN);
         });
@@ -110,13 +110,5 @@ public class RoomResource {
         return Response.status(Status.CONFLICT)
                 .entity(new ErrorBody("a room named \"" + taken.name() + "\" already exists", NewRoomParser.NAME))
                 .build();
-    }
-
-    private static Response noSuchRoom(String id) {
-        return error(Status.NOT_FOUND, "no such room: " + id);
-    }
-
-    private static Response error(Status status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorBody(message)).build();
     }
 }

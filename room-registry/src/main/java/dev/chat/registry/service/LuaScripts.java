@@ -5,20 +5,29 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
+import dev.chat.contract.GeneralRoom;
+import dev.chat.contract.LuaScript;
+
 /**
- * Loads the registry's Lua scripts from {@code src/main/resources/lua}: each multi-key change is
- * one script so that Redis applies it whole or not at all, and scripts read better as files.
+ * The registry's Lua scripts, from {@code src/main/resources/lua/registry/} (a folder of their own,
+ * so they never shadow the contract's {@code lua/send.lua} on the classpath): each multi-key change
+ * is one script so that Redis applies it whole or not at all. They run as the contract's
+ * {@link LuaScript} (EVALSHA, the source only after a Redis restart), except the attachment
+ * upload, whose image argument is binary and which {@link LuaScript} (string arguments) cannot
+ * carry: it goes by plain EVAL, where the script is a few hundred bytes next to up to 2 MiB.
  */
 final class LuaScripts {
 
-    static final String CREATE_ROOM = load("create-room.lua");
-    static final String DELETE_ROOM = load("delete-room.lua");
-    static final String PRUNE_ROOMS = load("prune-rooms.lua");
+    static final LuaScript ENSURE_GENERAL = new LuaScript(GeneralRoom.ENSURE_SCRIPT);
+    static final LuaScript CREATE_ROOM = LuaScript.resource("registry/create-room.lua");
+    static final LuaScript DELETE_ROOM = LuaScript.resource("registry/delete-room.lua");
+    static final LuaScript PRUNE_ROOMS = LuaScript.resource("registry/prune-rooms.lua");
+    static final String STORE_ATTACHMENT = source("registry/store-attachment.lua");
 
     private LuaScripts() {
     }
 
-    private static String load(String name) {
+    private static String source(String name) {
         try (InputStream in = LuaScripts.class.getClassLoader().getResourceAsStream("lua/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource lua/" + name);

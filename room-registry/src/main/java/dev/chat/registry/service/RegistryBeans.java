@@ -32,4 +32,16 @@ public class RegistryBeans {
     NewRoomParser newRoomParser(RoomOptions options, RegistryConfig config) {
         return new NewRoomParser(options, config.rooms().maxNameLength());
     }
+
+    @Produces
+    @Singleton
+    MessageTextParser messageTextParser(RegistryConfig config) {
+        return new MessageTextParser(config.limits().maxTextLength());
+    }
+
+    @Produces
+    @Singleton
+    ApiKey apiKey(RegistryConfig config) {
+        return new ApiKey(config.apiKey());
+    }
 }

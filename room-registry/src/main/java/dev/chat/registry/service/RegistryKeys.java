@@ -3,12 +3,13 @@ package dev.chat.registry.service;
 import dev.chat.contract.RedisKeys;
 
 /**
- * The keys only the registry uses (name index, creation rate limit), next to the shared
+ * The keys only the registry uses (name index, rate limits, a room's attachment ids), next to the shared
  * {@link RedisKeys} they are derived from, so the prefix comes from one place.
  */
 public final class RegistryKeys {
 
     private static final String MARK = "#";
+    private static final String SEQ = "seq";
 
     private final RedisKeys shared;
     private final String metaHead;
@@ -22,6 +23,9 @@ public final class RegistryKeys {
         int at = sample.indexOf("{" + MARK + "}") + 1;
         this.metaHead = sample.substring(0, at);
         this.metaTail = sample.substring(at + MARK.length());
+        if (!shared.seq(MARK).endsWith(":" + SEQ)) {
+            throw new IllegalStateException("unexpected room key layout: " + shared.seq(MARK));
+        }
     }
 
     public RedisKeys shared() {
@@ -36,6 +40,21 @@ public final class RegistryKeys {
     /** Counter of rooms created from {@code address} in the fixed one-minute window {@code minute}. */
     public String createRateLimit(String address, long minute) {
         return shared.prefix() + ":ratelimit:create:" + address + ":" + minute;
+    }
+
+    /** Counter of attachments uploaded from {@code address} in the fixed one-minute window {@code minute}. */
+    public String uploadRateLimit(String address, long minute) {
+        return shared.prefix() + ":ratelimit:upload:" + address + ":" + minute;
+    }
+
+    /**
+     * Set of the ids of a room's attachments, so deleting the room finds them without a SCAN. A
+     * room key (same hash tag), expiring with the room's latest attachment; ids whose attachment
+     * has expired stay until then and are harmless.
+     */
+    public String attachmentIds(String roomId) {
+        String seq = shared.seq(roomId);
+        return seq.substring(0, seq.length() - SEQ.length()) + "attachments";
     }
 
     /** What comes before a room id in its meta key. */

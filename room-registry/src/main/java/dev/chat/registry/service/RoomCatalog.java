@@ -14,6 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.chat.contract.GeneralRoom;
+import dev.chat.contract.Presence;
 import dev.chat.contract.RedisKeys;
 import dev.chat.contract.RoomMeta;
 import dev.chat.registry.config.RegistryConfig;
@@ -23,6 +24,7 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.redis.client.Redis;
 
 /**
  * Reads rooms from Redis: the listing, one room, and the upkeep reading implies (re-creating
@@ -36,6 +38,7 @@ public class RoomCatalog {
     private static final int COMMANDS_PER_ROOM = 3;
 
     private final ReactiveRedisDataSource redis;
+    private final Redis scripts;
     private final RedisKeys keys;
     private final RegistryKeys registryKeys;
     private final long generalClearSeconds;
@@ -45,9 +48,10 @@ public class RoomCatalog {
      * @param maxWaitingHandlers how many commands one connection may have in flight; a pipelined
      *                           read of more fails, so reads are cut into chunks of a quarter of it
      */
-    RoomCatalog(ReactiveRedisDataSource redis, RegistryKeys registryKeys, RegistryConfig config,
+    RoomCatalog(ReactiveRedisDataSource redis, Redis scripts, RegistryKeys registryKeys, RegistryConfig config,
             @ConfigProperty(name = "quarkus.redis.max-waiting-handlers", defaultValue = "2048") int maxWaitingHandlers) {
         this.redis = redis;
+        this.scripts = scripts;
         this.pipelineRooms = Math.max(1, maxWaitingHandlers / 4 / COMMANDS_PER_ROOM);
         this.registryKeys = registryKeys;
         this.keys = registryKeys.shared();
@@ -93,8 +97,9 @@ public class RoomCatalog {
      * runs this at start and whenever it finds General gone (a Redis restart without persistence).
      */
     public Uni<Void> ensureGeneral() {
-        return redis.execute("EVAL", GeneralRoom.ENSURE_SCRIPT, "2", keys.meta(GeneralRoom.ID), keys.roomIndex(),
-                Long.toString(generalClearSeconds), Long.toString(System.currentTimeMillis()))
+        return Futures.uni(() -> LuaScripts.ENSURE_GENERAL.run(scripts,
+                List.of(keys.meta(GeneralRoom.ID), keys.roomIndex()),
+                List.of(Long.toString(generalClearSeconds), Long.toString(System.currentTimeMillis()))))
                 .replaceWithVoid()
                 .onFailure().transform(StorageException::wrap);
     }
@@ -161,7 +166,7 @@ public class RoomCatalog {
 
     private Uni<List<RoomSnapshot>> readChunk(List<String> ids, long now) {
         AtomicReference<List<RoomSnapshot>> result = new AtomicReference<>();
-        String notLapsed = "(" + now;
+        String nowMs = Long.toString(now);
         return redis.withConnection(connection -> {
             ReactiveHashCommands<String, String, String> hashes = connection.hash(String.class);
             List<Uni<RoomSnapshot>> reads = new ArrayList<>(ids.size());
@@ -169,7 +174,8 @@ public class RoomCatalog {
                 reads.add(Uni.combine().all()
                         .unis(hashes.hgetall(keys.meta(id)),
                                 connection.execute("PTTL", keys.meta(id)),
-                                connection.execute("ZCOUNT", keys.presence(id), notLapsed, "+inf"))
+                                // distinct users, counted as the chat nodes count them
+                                connection.execute("EVAL", Presence.COUNT.source(), "1", keys.presence(id), nowMs))
                         .with((hash, pttl, users) -> new RoomSnapshot(id, hash, pttl.toLong(), users.toLong())));
             }
             return Uni.join().all(reads).andFailFast().invoke(result::set).replaceWithVoid();
@@ -178,10 +184,10 @@ public class RoomCatalog {
 
     /** Best effort: a failed prune is retried by the next listing, so it must not fail this one. */
     private Uni<Void> prune(List<String> stale) {
-        List<String> args = new ArrayList<>(List.of(LuaScripts.PRUNE_ROOMS, "2", keys.roomIndex(),
-                registryKeys.roomNames(), registryKeys.metaHead(), registryKeys.metaTail()));
+        List<String> args = new ArrayList<>(List.of(registryKeys.metaHead(), registryKeys.metaTail()));
         args.addAll(stale);
-        return redis.execute("EVAL", args.toArray(String[]::new))
+        return Futures.uni(() -> LuaScripts.PRUNE_ROOMS.run(scripts,
+                List.of(keys.roomIndex(), registryKeys.roomNames()), args))
                 .invoke(removed -> LOG.debugf("pruned %s stale room index entries", removed))
                 .replaceWithVoid()
                 .onFailure().invoke(e -> LOG.warnf("pruning stale rooms %s failed: %s", stale, e.getMessage()))

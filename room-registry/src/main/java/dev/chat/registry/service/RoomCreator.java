@@ -13,12 +13,12 @@ import dev.chat.contract.RedisKeys;
 import dev.chat.contract.RoomMeta;
 import dev.chat.registry.config.RegistryConfig;
 import dev.chat.registry.mapping.RoomMapper;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.redis.client.Response;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Response;
 
 /**
- * Creates rooms with one Lua script ({@code lua/create-room.lua}) that checks the creation rate
+ * Creates rooms with one Lua script ({@code lua/registry/create-room.lua}) that checks the creation rate
  * of the client, the name index and the id, then writes everything or nothing. The rate counter
  * lives in Redis so the limit holds however many registry instances run.
  */
@@ -30,12 +30,12 @@ public class RoomCreator {
     private static final Logger LOG = Logger.getLogger(RoomCreator.class);
     private static final int ID_ATTEMPTS = 3;
 
-    private final ReactiveRedisDataSource redis;
+    private final Redis redis;
     private final RegistryKeys registryKeys;
     private final RedisKeys keys;
     private final int createPerMinute;
 
-    RoomCreator(ReactiveRedisDataSource redis, RegistryKeys registryKeys, RegistryConfig config) {
+    RoomCreator(Redis redis, RegistryKeys registryKeys, RegistryConfig config) {
         this.redis = redis;
         this.registryKeys = registryKeys;
         this.keys = registryKeys.shared();
@@ -62,10 +62,7 @@ public class RoomCreator {
                 room.historyForNewcomers());
         long expiryMillis = room.expirySeconds() * 1000;
 
-        List<String> args = new ArrayList<>(List.of(LuaScripts.CREATE_ROOM, "4",
-                keys.meta(id), keys.roomIndex(), registryKeys.roomNames(),
-                registryKeys.createRateLimit(clientAddress, window),
-                id, nameKey, registryKeys.metaHead(), registryKeys.metaTail(),
+        List<String> args = new ArrayList<>(List.of(id, nameKey, registryKeys.metaHead(), registryKeys.metaTail(),
                 Integer.toString(createPerMinute),
                 // outlives its window a little: clocks of JVMs and Redis need not agree
                 Long.toString(windowEnd - now + WINDOW_MILLIS),
@@ -76,8 +73,10 @@ public class RoomCreator {
         }
         args.add(OwnerTokens.HASH_FIELD);
         args.add(OwnerTokens.hash(token));
+        List<String> scriptKeys = List.of(keys.meta(id), keys.roomIndex(), registryKeys.roomNames(),
+                registryKeys.createRateLimit(clientAddress, window));
 
-        return redis.execute("EVAL", args.toArray(String[]::new)).chain(reply -> {
+        return Futures.uni(() -> LuaScripts.CREATE_ROOM.run(redis, scriptKeys, args)).chain(reply -> {
             String verdict = reply.get(0).toString();
             switch (verdict) {
                 case "created":

@@ -1,16 +1,20 @@
 package dev.chat.registry.service;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.chat.contract.GeneralRoom;
 import dev.chat.contract.RedisKeys;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
+import io.vertx.redis.client.Redis;
 
 /**
  * Deletes a room on its owner's request and tells the chat nodes, in one Lua script
- * ({@code lua/delete-room.lua}): the nodes get the same {@code expired} envelope as for a room
- * that timed out, so they need no second code path.
+ * ({@code lua/registry/delete-room.lua}): the nodes get the same {@code expired} envelope as for a room
+ * that timed out, so they need no second code path. The room's attachments go with it: their ids
+ * are kept in a per-room set ({@link RegistryKeys#attachmentIds}) for this purpose.
  */
 @ApplicationScoped
 public class RoomRemover {
@@ -19,11 +23,13 @@ public class RoomRemover {
     public static final String ENVELOPE_SENDER = "registry";
 
     private final ReactiveRedisDataSource redis;
+    private final Redis scripts;
     private final RegistryKeys registryKeys;
     private final RedisKeys keys;
 
-    RoomRemover(ReactiveRedisDataSource redis, RegistryKeys registryKeys) {
+    RoomRemover(ReactiveRedisDataSource redis, Redis scripts, RegistryKeys registryKeys) {
         this.redis = redis;
+        this.scripts = scripts;
         this.registryKeys = registryKeys;
         this.keys = registryKeys.shared();
     }
@@ -46,10 +52,12 @@ public class RoomRemover {
         // lower-case the way Java does; names never change, so reading it apart is safe.
         return redis.hash(String.class).hget(keys.meta(id), "name")
                 .chain(name -> name == null ? Uni.createFrom().item("gone")
-                        : redis.execute("EVAL", LuaScripts.DELETE_ROOM, "7",
-                                keys.meta(id), keys.seq(id), keys.history(id), keys.clientIds(id), keys.presence(id),
-                                keys.roomIndex(), registryKeys.roomNames(),
-                                id, tokenHash, NewRoomParser.nameKey(name), keys.channel(id), expiredEnvelope(id))
+                        : Futures.uni(() -> LuaScripts.DELETE_ROOM.run(scripts,
+                                List.of(keys.meta(id), keys.seq(id), keys.history(id), keys.clientIds(id),
+                                        keys.presence(id), keys.roomIndex(), registryKeys.roomNames(),
+                                        registryKeys.attachmentIds(id)),
+                                List.of(id, tokenHash, NewRoomParser.nameKey(name), keys.channel(id),
+                                        expiredEnvelope(id), keys.attachment(id, ""))))
                                 .map(reply -> reply.toString()))
                 .map(verdict -> switch (verdict) {
                     case "deleted" -> DeleteOutcome.DELETED;

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.chat.registry.TestImages;
 import dev.chat.testing.RedisServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -23,7 +24,7 @@ class RedisRefusedTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.redis.hosts", "redis://127.0.0.1:" + RedisServer.freePort(),
-                    "chat.redis.key-prefix", "refused");
+                    "chat.redis.key-prefix", "refused", "chat.api-key", "refused-key");
         }
     }
 
@@ -40,5 +41,16 @@ class RedisRefusedTest {
         given().get("/api/rooms").then().statusCode(503).contentType(ContentType.JSON)
                 .body("error", is("storage unavailable, try again"));
         given().get("/api/rooms/general").then().statusCode(503).contentType(ContentType.JSON);
+    }
+
+    @Test
+    void attachmentsAndMessagesAnswer503Json() {
+        given().contentType("image/png").body(TestImages.png()).post("/api/rooms/general/attachments").then()
+                .statusCode(503).contentType(ContentType.JSON).body("error", is("storage unavailable, try again"));
+        given().get("/api/attachments/general.AAAAAAAAAAAAAAAAAAAAAA").then().statusCode(503)
+                .contentType(ContentType.JSON).body("error", is("storage unavailable, try again"));
+        given().header("X-Api-Key", "refused-key").contentType(ContentType.JSON).body("{\"text\":\"hi\"}")
+                .post("/api/rooms/general/messages").then().statusCode(503).contentType(ContentType.JSON)
+                .body("error", is("storage unavailable, try again"));
     }
 }

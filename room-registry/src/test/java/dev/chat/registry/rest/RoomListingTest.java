@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.chat.contract.GeneralRoom;
+import dev.chat.contract.Presence;
 import dev.chat.contract.RedisKeys;
 import dev.chat.contract.RoomMeta;
 import dev.chat.registry.TestRedis;
@@ -101,10 +102,12 @@ class RoomListingTest {
         test.writeRoom(new RoomMeta("presence01", "Presence", 60, null, System.currentTimeMillis(), true), null);
         long now = System.currentTimeMillis();
         String presence = keys.presence("presence01");
-        redis.sortedSet(String.class).zadd(presence, now + 60_000, "alice");
-        redis.sortedSet(String.class).zadd(presence, now + 60_000, "bob");
-        redis.sortedSet(String.class).zadd(presence, now - 1_000, "lapsed");
-        redis.sortedSet(String.class).zadd(presence, now + 1_500, "leaving");
+        // members are user|node: alice on two nodes is one user
+        redis.sortedSet(String.class).zadd(presence, now + 60_000, Presence.member("alice", "node-1"));
+        redis.sortedSet(String.class).zadd(presence, now + 60_000, Presence.member("alice", "node-2"));
+        redis.sortedSet(String.class).zadd(presence, now + 60_000, Presence.member("bob", "node-1"));
+        redis.sortedSet(String.class).zadd(presence, now - 1_000, Presence.member("lapsed", "node-1"));
+        redis.sortedSet(String.class).zadd(presence, now + 1_500, Presence.member("leaving", "node-2"));
 
         given().get("/api/rooms/presence01").then().statusCode(200).body("users", is(3));
         given().get("/api/rooms").then().statusCode(200).body("find { it.id == 'presence01' }.users", is(3));

@@ -1,8 +1,9 @@
 -- Deletes a room if the owner token's hash matches, then tells the chat nodes on the room's
 -- channel. One script, so the check and the deletion see the same room.
--- KEYS: 1 meta, 2 seq, 3 history, 4 client-ids, 5 presence, 6 room index, 7 name index
+-- KEYS: 1 meta, 2 seq, 3 history, 4 client-ids, 5 presence, 6 room index, 7 name index,
+--       8 the room's set of attachment ids
 -- ARGV: 1 room id, 2 SHA-256 hex of the presented token ('' when none), 3 name key,
---       4 channel, 5 envelope to publish
+--       4 channel, 5 envelope to publish, 6 attachment key head (the key without the id)
 -- Returns 'gone' | 'forbidden' | 'deleted'
 if redis.call('EXISTS', KEYS[1]) == 0 then
   return 'gone'
@@ -12,7 +13,11 @@ local stored = redis.call('HGET', KEYS[1], 'ownerTokenHash')
 if not stored or ARGV[2] == '' or stored ~= ARGV[2] then
   return 'forbidden'
 end
-redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5])
+-- Attachment keys are built from the set's ids: same room, so same hash slot as KEYS[8].
+for _, attachment in ipairs(redis.call('SMEMBERS', KEYS[8])) do
+  redis.call('DEL', ARGV[6] .. attachment)
+end
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[8])
 redis.call('SREM', KEYS[6], ARGV[1])
 if redis.call('HGET', KEYS[7], ARGV[3]) == ARGV[1] then
   redis.call('HDEL', KEYS[7], ARGV[3])

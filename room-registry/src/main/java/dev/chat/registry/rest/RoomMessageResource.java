@@ -1,0 +1,63 @@
+package dev.chat.registry.rest;
+
+import java.util.Map;
+
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+
+import dev.chat.registry.service.ApiKey;
+import dev.chat.registry.service.MessageTextParser;
+import dev.chat.registry.service.PostOutcome;
+import dev.chat.registry.service.SystemMessages;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * {@code POST /api/rooms/{id}/messages}: lets an integration (a bot, an alerting hook) post to a
+ * room as user {@code System}, with the shared secret {@code chat.api-key} in {@code X-Api-Key}.
+ * Without a configured key the endpoint does not exist (404).
+ */
+@Path("/api/rooms/{id}/messages")
+@Produces(MediaType.APPLICATION_JSON)
+public class RoomMessageResource {
+
+    static final String API_KEY = "X-Api-Key";
+
+    private final ApiKey apiKey;
+    private final MessageTextParser parser;
+    private final SystemMessages messages;
+
+    RoomMessageResource(ApiKey apiKey, MessageTextParser parser, SystemMessages messages) {
+        this.apiKey = apiKey;
+        this.parser = parser;
+        this.messages = messages;
+    }
+
+    @POST
+    public Uni<Response> post(@PathParam("id") String id, @HeaderParam(API_KEY) String key, String body) {
+        if (!apiKey.enabled()) {
+            // the same answer as for any path under /api/ that nothing serves (ApiFallbackResource)
+            return now(ApiResponses.error(Status.NOT_FOUND, "no such endpoint: /api/rooms/" + id + "/messages"));
+        }
+        if (!apiKey.matches(key)) {
+            return now(ApiResponses.error(Status.UNAUTHORIZED, new ErrorBody("missing or wrong " + API_KEY))
+                    .header("WWW-Authenticate", "ApiKey header=\"" + API_KEY + "\"").build());
+        }
+        String text = parser.parse(body);
+        return messages.post(id, text).map(outcome -> {
+            if (outcome instanceof PostOutcome.Posted posted) {
+                return Response.status(Status.ACCEPTED).entity(Map.of("id", Long.toString(posted.id()))).build();
+            }
+            return ApiResponses.noSuchRoom(id);
+        });
+    }
+
+    private static Uni<Response> now(Response response) {
+        return Uni.createFrom().item(response);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.chat.registry.service;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.chat.contract.RedisKeys;
+import dev.chat.contract.RoomMeta;
+import dev.chat.registry.config.RegistryConfig;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+
+/**
+ * Images attached to a room's messages, in Redis next to the room: a hash {@code type}, {@code data}
+ * (the raw bytes) that expires at the room's next clear boundary, or with the room if it expires
+ * sooner, so a clear takes the images with the history that refers to them. One Lua script
+ * ({@code lua/registry/store-attachment.lua}) checks that the room still exists and the client's
+ * upload rate, then writes everything or nothing.
+ */
+@ApplicationScoped
+public class AttachmentStore {
+
+    static final String TYPE = "type";
+    static final String DATA = "data";
+
+    private static final Logger LOG = Logger.getLogger(AttachmentStore.class);
+
+    private final ReactiveRedisDataSource redis;
+    private final Redis client;
+    private final RegistryKeys registryKeys;
+    private final RedisKeys keys;
+    private final int perMinute;
+
+    AttachmentStore(ReactiveRedisDataSource redis, Redis client, RegistryKeys registryKeys, RegistryConfig config) {
+        this.redis = redis;
+        this.client = client;
+        this.registryKeys = registryKeys;
+        this.keys = registryKeys.shared();
+        this.perMinute = config.attachments().perMinute();
+    }
+
+    /**
+     * @param data          the image, already checked for size and type
+     * @param clientAddress who uploads, already reduced to characters safe in a key
+     */
+    public Uni<UploadOutcome> store(String roomId, ImageType type, byte[] data, String clientAddress) {
+        if (!RedisKeys.isValidRoomId(roomId)) {
+            return Uni.createFrom().item(new UploadOutcome.NoSuchRoom());
+        }
+        // The boundary needs the room's createdAt and interval; the script re-checks the room.
+        return redis.hash(String.class).hgetall(keys.meta(roomId))
+                .chain(hash -> {
+                    RoomMeta meta = RoomMeta.fromHash(roomId, hash);
+                    return meta == null ? Uni.createFrom().item(new UploadOutcome.NoSuchRoom())
+                            : write(meta, type, data, clientAddress);
+                })
+                .onFailure().transform(StorageException::wrap);
+    }
+
+    private Uni<UploadOutcome> write(RoomMeta meta, ImageType type, byte[] data, String clientAddress) {
+        long now = System.currentTimeMillis();
+        long window = now / RoomCreator.WINDOW_MILLIS;
+        long windowEnd = (window + 1) * RoomCreator.WINDOW_MILLIS;
+        String roomId = meta.id();
+        String id = AttachmentIds.next(roomId);
+        Request request = Request.cmd(Command.EVAL).arg(LuaScripts.STORE_ATTACHMENT).arg(4)
+                .arg(keys.meta(roomId))
+                .arg(keys.attachment(roomId, id))
+                .arg(registryKeys.attachmentIds(roomId))
+                .arg(registryKeys.uploadRateLimit(clientAddress, window))
+                .arg(id)
+                .arg(type.mimeType())
+                .arg(data) // binary: bytes as they are, not a string
+                .arg(meta.clearSchedule().nextClearAt(now))
+                .arg(now)
+                .arg(perMinute)
+                // outlives its window a little: clocks of JVMs and Redis need not agree
+                .arg(windowEnd - now + RoomCreator.WINDOW_MILLIS);
+        return Futures.uni(() -> client.send(request)).map(reply -> switch (reply.get(0).toString()) {
+            case "stored" -> {
+                LOG.debugf("stored attachment %s (%s, %d bytes)", id, type.mimeType(), data.length);
+                yield new UploadOutcome.Stored(id, type, data.length);
+            }
+            case "gone" -> new UploadOutcome.NoSuchRoom();
+            case "rate" -> new UploadOutcome.RateLimited(Math.max(1, (windowEnd - now + 999) / 1000));
+            default -> throw new IllegalStateException("store-attachment.lua said " + reply);
+        });
+    }
+
+    /** Empty when the id is malformed or the attachment is gone (cleared, expired, deleted). */
+    public Uni<Optional<StoredAttachment>> load(String attachmentId) {
+        String roomId = RedisKeys.roomOfAttachment(attachmentId);
+        if (roomId == null) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        Request request = Request.cmd(Command.HMGET).arg(keys.attachment(roomId, attachmentId)).arg(TYPE).arg(DATA);
+        return Futures.uni(() -> client.send(request))
+                .map(AttachmentStore::attachment)
+                .onFailure().transform(StorageException::wrap);
+    }
+
+    private static Optional<StoredAttachment> attachment(Response reply) {
+        Response type = reply.get(0);
+        Response data = reply.get(1);
+        if (type == null || data == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoredAttachment(type.toString(), data.toBytes()));
+    }
+}
