@@ -1,6 +1,7 @@
 /**
- * The room directory: polls `GET /api/rooms` (every 2 s; the gateway micro-caches the answer for
- * 1 s, so the registry's load does not grow with the number of open pages) and hands a cleaned-up
+ * The room directory: polls `GET /api/rooms` (every second; the gateway micro-caches the answer
+ * for 1 s, so a change anywhere shows within 2 s and the registry's load does not grow with the
+ * number of open pages) and hands a cleaned-up
  * list to its listener. Polls are chained (the next one is scheduled when the previous one ends),
  * so a slow gateway never piles requests up. Also the pure helpers the sidebar needs between two
  * polls: what changed, the local countdowns, rooms we created before the poll shows them.
@@ -8,7 +9,7 @@
  */
 
 export const ROOMS_URL = '/api/rooms';
-export const ROOMS_POLL_MS = 2000;
+export const ROOMS_POLL_MS = 1000;
 export const GENERAL_ID = 'general';
 /** How long a room we just created is shown even though a (cached) poll does not list it yet. */
 export const PIN_MS = 10_000;
