@@ -18,6 +18,12 @@ public final class BoundedOutbound implements Outbound {
         CompletionStage<Void> sendText(String frame);
 
         void close(int code, String reason);
+
+        /**
+         * Drops the TCP connection if it is still open after a graceful close had its chance (a
+         * client that does not read never takes the close frame either).
+         */
+        void abortLater();
     }
 
     private final Socket socket;
@@ -39,6 +45,7 @@ public final class BoundedOutbound implements Outbound {
         if (queued.addAndGet(size) > maxBytes) {
             queued.addAndGet(-size);
             close(POLICY_VIOLATION, "too slow: more than " + maxBytes + " bytes unread");
+            socket.abortLater();
             return;
         }
         socket.sendText(frame).whenComplete((ok, failure) -> queued.addAndGet(-size));

@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -65,9 +66,16 @@ public class NodeBeans {
         chat.start();
     }
 
-    void onStop(@Observes ShutdownEvent event, ChatService chat, NodeConfig config) {
-        // before the HTTP server stops: clients still connected are moved off gracefully
+    /**
+     * SIGTERM starts Quarkus' pre-shutdown phase (quarkus.shutdown.delay-enabled): sockets still
+     * work here, so clients are moved off with 1012 before anything closes them with 1000.
+     */
+    void onShutdownRequested(@Observes ShutdownDelayInitiatedEvent event, ChatService chat, NodeConfig config) {
         chat.drain(config.drain().timeout());
+    }
+
+    void onStop(@Observes ShutdownEvent event, ChatService chat, NodeConfig config) {
+        chat.drain(config.drain().timeout()); // at once when already drained
         chat.stop();
     }
 

@@ -16,7 +16,10 @@ import io.quarkus.websockets.next.UserData.TypedKey;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.chat.node.config.NodeConfig;
 import dev.chat.node.hub.BoundedOutbound;
@@ -36,19 +39,30 @@ public class ChatSocket {
     @Inject
     NodeConfig config;
 
+    @ConfigProperty(name = "quarkus.websockets-next.server.max-message-size")
+    int maxMessageSize;
+
+    @Inject
+    Vertx vertx;
+
     @OnOpen
     @NonBlocking
     void open(WebSocketConnection connection) {
         var handshake = connection.handshakeRequest();
         String address = ClientAddress.of(ClientAddress.hostOf(handshake.remoteAddress()), handshake.header("X-Real-IP"));
         ClientSession session = chat.open(Query.param(handshake.query(), "token"),
-                new BoundedOutbound(new Socket(connection), config.limits().maxOutboundBytes()), address);
+                new BoundedOutbound(new Socket(connection, vertx), config.limits().maxOutboundBytes()), address);
         connection.userData().put(SESSION, session);
     }
 
     @OnTextMessage
     @NonBlocking
     void text(WebSocketConnection connection, String text) {
+        if (text.length() > maxMessageSize) {
+            // a single frame under the transport's frame limit but over the message limit
+            new Socket(connection, vertx).close(TooBig.CLOSE_REASON.getCode(), TooBig.CLOSE_REASON.getMessage());
+            return;
+        }
         chat.onText(connection.userData().get(SESSION), text);
     }
 
@@ -72,13 +86,15 @@ public class ChatSocket {
     void error(WebSocketConnection connection, Throwable failure) {
         if (TooBig.isMessageTooBig(failure)) {
             // Vert.x only reports an over-long fragmented message; it leaves the socket open
-            new Socket(connection).close(TooBig.CLOSE_REASON.getCode(), TooBig.CLOSE_REASON.getMessage());
+            new Socket(connection, vertx).close(TooBig.CLOSE_REASON.getCode(), TooBig.CLOSE_REASON.getMessage());
             return;
         }
         LOG.debugf("connection %s: %s", connection.id(), failure.toString());
     }
 
-    private record Socket(WebSocketConnection connection) implements BoundedOutbound.Socket {
+    private record Socket(WebSocketConnection connection, Vertx vertx) implements BoundedOutbound.Socket {
+
+        private static final long ABORT_AFTER_MS = 2_000;
 
         @Override
         public CompletionStage<Void> sendText(String frame) {
@@ -89,6 +105,11 @@ public class ChatSocket {
         public void close(int code, String reason) {
             connection.close(new CloseReason(code, reason)).subscribe().with(ok -> {
             }, failure -> LOG.debugf("close of %s failed: %s", connection.id(), failure.getMessage()));
+        }
+
+        @Override
+        public void abortLater() {
+            vertx.setTimer(ABORT_AFTER_MS, id -> HardClose.close(connection));
         }
     }
 }

@@ -27,6 +27,11 @@ class BoundedOutboundTest {
         public void close(int code, String reason) {
             closes.add(code + " " + reason);
         }
+
+        @Override
+        public void abortLater() {
+            closes.add("abort");
+        }
     }
 
     @Test
@@ -39,8 +44,9 @@ class BoundedOutboundTest {
         assertEquals(100, out.queuedBytes());
         assertEquals(List.of(), socket.closes);
         out.send("y");
-        assertEquals(1, socket.closes.size());
+        assertEquals(2, socket.closes.size());
         assertEquals(1008, Integer.parseInt(socket.closes.get(0).split(" ")[0]));
+        assertEquals("abort", socket.closes.get(1), "a client that does not read never takes the close frame either");
         out.send("z");
         assertEquals(10, socket.writes.size(), "nothing is queued after the cut");
     }
