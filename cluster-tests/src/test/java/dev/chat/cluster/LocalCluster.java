@@ -78,7 +78,8 @@ public final class LocalCluster implements AutoCloseable {
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(target);
                 } else {
-                    Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                            java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
         } catch (IOException e) {
@@ -296,5 +297,13 @@ public final class LocalCluster implements AutoCloseable {
     @Override
     public void close() {
         run(Duration.ofMinutes(1), "down");
+        // everything is stopped: drop the copies of the jars (tens of MB per cluster), keep the logs
+        try (var files = Files.walk(dir.resolve("apps"))) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            // only disk space: leave what could not be deleted
+        }
     }
 }

@@ -99,6 +99,14 @@ public interface NodeConfig {
         @WithDefault("1048576")
         long maxOutboundBytes();
 
+        /**
+         * The kernel's send buffer per socket. Left to autotuning it grows to megabytes, all of
+         * which a client that stops reading holds before {@link #maxOutboundBytes()} even starts
+         * to count.
+         */
+        @WithDefault("131072")
+        int socketSendBuffer();
+
         /** Connections one client address may hold on one node. */
         @WithDefault("20")
         int connectionsPerAddress();

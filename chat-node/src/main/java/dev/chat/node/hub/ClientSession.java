@@ -28,6 +28,8 @@ public final class ClientSession {
     String room;
     long cursor;
     List<Delivery> pending;
+    /** Echoes owed for resent messages not delivered yet: sent right after them, in order. */
+    java.util.Map<Long, String> owedEchoes;
 
     public ClientSession(User user, Outbound outbound) {
         this(user, outbound, null, null);
@@ -106,6 +108,23 @@ public final class ClientSession {
         } else if (seq > cursor) {
             cursor = seq;
             outbound.send(frame);
+            if (owedEchoes != null && owedEchoes.remove(seq) != null) {
+                outbound.send(frame);
+            }
+        }
+    }
+
+    /** Answers a resend of an already accepted message without getting ahead of the stream. */
+    void echo(long seq, String frame) {
+        if (pending == null && seq <= cursor) {
+            outbound.send(frame);
+            return;
+        }
+        if (owedEchoes == null) {
+            owedEchoes = new java.util.HashMap<>(4);
+        }
+        if (owedEchoes.size() < 64) {
+            owedEchoes.put(seq, frame);
         }
     }
 

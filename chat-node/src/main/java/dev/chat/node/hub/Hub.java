@@ -200,6 +200,23 @@ public final class Hub {
         }
     }
 
+    /**
+     * Answers a send whose {@code clientId} was already accepted with the original message: now if
+     * the session already has it, otherwise right after the room delivers it, so the answer never
+     * gets ahead of messages still on their way.
+     */
+    public void echo(ClientSession session, String roomId, long seq, String frame) {
+        LocalRoom room = rooms.get(roomId);
+        if (room == null) {
+            return;
+        }
+        synchronized (room) {
+            if (room.members.contains(session)) {
+                session.echo(seq, frame);
+            }
+        }
+    }
+
     /** Sends a frame that is not a message (presence, notices) to the room's joined members. */
     public void broadcast(String roomId, String frame) {
         LocalRoom room = rooms.get(roomId);

@@ -322,11 +322,7 @@ public final class ChatService implements BrokerListener {
                         : CompletableFuture.completedFuture(result))
                 .thenAccept(result -> {
             switch (result.outcome()) {
-                case DUPLICATE -> {
-                    // already accepted: the sender gets it once, in order, like every member (live,
-                    // from the catch-up, or in joined.history when it resumes); answering here would
-                    // put it ahead of messages still on their way
-                }
+                case DUPLICATE -> hub.echo(session, roomId, result.id(), result.frame());
                 case NO_SUCH_ROOM -> throw new ProtocolException(ErrorCode.NO_SUCH_ROOM, "this room no longer exists");
                 case BAD_ATTACHMENT -> throw new ProtocolException(ErrorCode.BAD_ATTACHMENT,
                         "an attachment is gone (the room was cleared)");

@@ -149,4 +149,17 @@ class HubTest {
         hub.broadcast("r", "p");
         assertEquals(List.of("joined", "p"), a.frames);
     }
+
+    @Test
+    void theAnswerToAResendNeverGetsAheadOfTheStream() {
+        Recorder out = new Recorder();
+        ClientSession s = joined("r", "u1", 3, out);
+        hub.echo(s, "r", 2, "m2");
+        assertEquals(List.of("joined", "m2"), out.frames, "already had it: answered at once");
+        hub.echo(s, "r", 5, "m5");
+        assertEquals(List.of("joined", "m2"), out.frames, "not delivered yet: owed");
+        hub.deliver("r", 4, "m4");
+        hub.deliver("r", 5, "m5");
+        assertEquals(List.of("joined", "m2", "m4", "m5", "m5"), out.frames, "the echo follows its message");
+    }
 }

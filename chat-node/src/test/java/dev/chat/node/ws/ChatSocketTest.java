@@ -112,26 +112,19 @@ class ChatSocketTest {
     }
 
     @Test
-    void aRepeatedClientIdIsNotStoredOrSentAgain() {
+    void aRepeatedClientIdIsNotStoredTwiceAndTheSenderGetsTheOriginalBack() {
         try (WsClient a = joinedGeneral(); WsClient b = joinedGeneral()) {
             String clientId = UUID.randomUUID().toString();
             a.say("once", clientId);
             JsonNode original = a.next("message", m -> clientId.equals(m.path("clientId").asText()));
             a.say("once", clientId);
+            assertEquals(original, a.next("message", m -> clientId.equals(m.path("clientId").asText())),
+                    "the answer to the resend is the original");
             String marker = UUID.randomUUID().toString();
             a.say(marker);
-            a.next("message", m -> m.get("text").asText().equals(marker));
             b.next("message", m -> m.get("text").asText().equals(marker));
-            for (WsClient c : List.of(a, b)) {
-                assertEquals(List.of(original), c.seen("message").stream()
-                        .filter(m -> clientId.equals(m.path("clientId").asText())).toList(), "exactly once");
-            }
-            try (WsClient resuming = connect()) {
-                resuming.next("welcome");
-                resuming.join("general", Long.toString(Long.parseLong(original.get("id").asText()) - 1));
-                assertEquals(original, resuming.next("joined").get("history").get(0),
-                        "a sender that lost the echo finds the original when it resumes");
-            }
+            assertEquals(List.of(original), b.seen("message").stream()
+                    .filter(m -> clientId.equals(m.path("clientId").asText())).toList(), "stored and sent once");
         }
     }
 

@@ -1,0 +1,95 @@
+package dev.chat.cluster.fault;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.chat.cluster.LocalCluster;
+
+/**
+ * What a fault test reads from the cluster besides its clients: rooms through the registry, the
+ * room's stored history straight from the cluster's own Redis (redis-cli on the port in
+ * ports.env, never the system Redis), and the Redis settings a scenario needs.
+ */
+public final class ClusterState {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ClusterState() {
+    }
+
+    /** Creates a room of its own for a scenario (10 min clear interval and expiry: longer than any test). */
+    public static String createRoom(LocalCluster cluster, String prefix) {
+        String name = prefix + " " + UUID.randomUUID().toString().substring(0, 6);
+        HttpResponse<String> created = cluster.post("/api/rooms",
+                "{\"name\":\"" + name + "\",\"clearIntervalSeconds\":600,\"expirySeconds\":600}");
+        if (created.statusCode() != 201) {
+            throw new AssertionError("could not create a room: " + created.statusCode() + " " + created.body());
+        }
+        try {
+            return JSON.readTree(created.body()).get("id").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code users} of {@code GET /api/rooms/{id}}, -1 when the registry does not answer 200. */
+    public static int users(LocalCluster cluster, String room) {
+        try {
+            HttpResponse<String> response = cluster.get("/api/rooms/" + room);
+            if (response.statusCode() != 200) {
+                return -1;
+            }
+            JsonNode body = JSON.readTree(response.body());
+            return body.path("users").asInt(-1);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The message ids in the room's history stream ({@code chat:{room}:history}). */
+    public static Set<Long> storedIds(LocalCluster cluster, String room) {
+        Set<Long> ids = new TreeSet<>();
+        for (String line : redis(cluster, "XRANGE", "chat:{" + room + "}:history", "-", "+")) {
+            if (line.matches("\\d+-0")) {
+                ids.add(Long.parseLong(line.substring(0, line.length() - 2)));
+            }
+        }
+        return ids;
+    }
+
+    /** Runs one command on the cluster's Redis with redis-cli; the reply, one line per element. */
+    public static List<String> redis(LocalCluster cluster, String... command) {
+        List<String> args = new ArrayList<>(List.of("redis-cli", "-h", "127.0.0.1", "-p",
+                Integer.toString(cluster.port("redis")), "--raw"));
+        args.addAll(List.of(command));
+        try {
+            Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
+            byte[] out = process.getInputStream().readAllBytes();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("redis-cli " + String.join(" ", command) + " timed out");
+            }
+            String text = new String(out, StandardCharsets.UTF_8);
+            if (process.exitValue() != 0 || text.startsWith("ERR") || text.startsWith("Could not connect")) {
+                throw new IllegalStateException("redis-cli " + String.join(" ", command) + ": " + text);
+            }
+            return text.lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
