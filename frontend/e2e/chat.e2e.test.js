@@ -68,8 +68,14 @@ async function openUser(label) {
     }).observe(document, { childList: true, subtree: true });
   });
   const page = context.pages()[0] ?? (await context.newPage());
-  const user = { label, profile, context, page, dialogs: [], pageErrors: [], cspViolations: [], consoleErrors: [], frames: [] };
+  const user = { label, profile, context, page, dialogs: [], pageErrors: [], cspViolations: [], consoleErrors: [], frames: [], foreignRequests: [] };
   users.push(user);
+  // Nothing the page shows may make the browser talk to anyone but the gateway.
+  const ownHost = new URL(cluster.url).host;
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!['data:', 'blob:'].includes(url.protocol) && url.host !== ownHost) user.foreignRequests.push(request.url());
+  });
   // The last WebSocket frames each way, for the failure messages.
   page.on('websocket', (socket) => {
     const keep = (direction) => (event) => {
@@ -490,9 +496,68 @@ test('the page works at 360 px wide', { timeout: 30_000 }, async () => {
   await bob.page.setViewportSize({ width: 1280, height: 800 });
 });
 
+test('XSS payloads in messages, names and room names render as text and run nothing', { timeout: 60_000 }, async () => {
+  const payloads = [
+    '<script>alert(1)</script>',
+    '<img src=x onerror=alert(2)>',
+    '<svg onload=alert(3)>',
+    '<a href="javascript:alert(4)">click me</a>',
+    '"><iframe src="javascript:alert(5)"></iframe>',
+    '<svg><script>alert(6)</script></svg>',
+    'javascript:alert(7)',
+    `<img src="http://evil.example/${RUN}.png">`,
+  ];
+  await inRoom(alice, 'General');
+  await inRoom(bob, 'General');
+  for (const payload of payloads) await send(alice, payload);
+  for (const payload of payloads) await hasMessage(bob, payload, { timeout: 15_000 });
+
+  // a display name made of markup
+  const evilName = '<img src=x onerror=alert(8)>';
+  await alice.page.click('#identity');
+  await alice.page.locator('#name-dialog').waitFor({ state: 'visible', timeout: WAIT });
+  await alice.page.fill('#name-input', evilName);
+  await alice.page.press('#name-input', 'Enter');
+  await alice.page.locator('#name-dialog').waitFor({ state: 'hidden', timeout: WAIT });
+  const signed = `signed ${RUN}`;
+  await send(alice, signed);
+  await hasMessage(bob, signed);
+  const author = await bob.page.evaluate((t) => {
+    const p = [...document.querySelectorAll('#message-list .message-text')].find((n) => n.textContent === t);
+    return p?.closest('.message')?.querySelector('.message-author')?.textContent;
+  }, signed);
+  assert.equal(author, evilName, 'the name is shown literally');
+
+  // a room name made of markup, created through the API
+  const roomName = `<svg onload=alert(9)> ${RUN}`;
+  const created = await fetch(`${cluster.url}/api/rooms`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: roomName, clearIntervalSeconds: CLEAR_SECONDS, expirySeconds: EXPIRY_SECONDS, historyForNewcomers: true }),
+  });
+  assert.equal(created.status, 201, await created.clone().text());
+  await until(bob, 'the markup-named room in the sidebar, as text', (n) =>
+    [...document.querySelectorAll('#room-list .room-name')].some((e) => e.textContent === n), roomName, { timeout: 6_000, polling: 100 });
+  await shot(bob, '13-xss-as-text');
+
+  for (const user of [alice, bob]) {
+    const injected = await user.page.evaluate(() => ({
+      inlineHandlers: [...document.querySelectorAll('*')].flatMap((e) => [...e.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${e.tagName}[${a.name}]`)),
+      scripts: [...document.querySelectorAll('script')].map((e) => e.getAttribute('src')).filter((src) => src !== 'js/app.js'),
+      frames: document.querySelectorAll('iframe, frame, object, embed').length,
+      javascriptLinks: [...document.querySelectorAll('[href], [src]')].filter((e) => /^\s*javascript:/i.test(e.getAttribute('href') ?? e.getAttribute('src') ?? '')).length,
+      foreignImages: [...document.querySelectorAll('img')].filter((img) => /evil\.example/.test(img.getAttribute('src') ?? '')).length,
+    }));
+    assert.deepEqual(injected, { inlineHandlers: [], scripts: [], frames: 0, javascriptLinks: 0, foreignImages: 0 }, `${user.label}: nothing injected`);
+    assert.deepEqual(user.dialogs, [], `${user.label}: no dialog`);
+    assert.deepEqual(user.foreignRequests, [], `${user.label}: no request to a foreign host`);
+  }
+});
+
 test('no dialog, script error or CSP violation happened in either browser', () => {
   for (const user of users) {
     assert.deepEqual(user.dialogs, [], `${user.label}: dialogs`);
+    assert.deepEqual(user.foreignRequests, [], `${user.label}: requests to foreign hosts`);
     assert.deepEqual(user.pageErrors, [], `${user.label}: page errors`);
     assert.deepEqual(user.cspViolations, [], `${user.label}: CSP violations`);
     if (user.consoleErrors.length > 0) process.stdout.write(`# ${user.label} console errors (not failures): ${JSON.stringify(user.consoleErrors)}\n`);
