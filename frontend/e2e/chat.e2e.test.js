@@ -84,6 +84,14 @@ async function openUser(label) {
     };
     socket.on('framesent', keep('>'));
     socket.on('framereceived', keep('<'));
+    socket.on('framereceived', (event) => {
+      try {
+        const frame = JSON.parse(String(event.payload));
+        if (frame.type === 'welcome') user.node = frame.node;
+      } catch {
+        // not JSON: not ours to judge here
+      }
+    });
     socket.on('close', () => user.frames.push(`${new Date().toISOString().slice(17, 23)} closed`));
   });
   page.on('dialog', (dialog) => {
@@ -552,6 +560,31 @@ test('XSS payloads in messages, names and room names render as text and run noth
     assert.deepEqual(user.dialogs, [], `${user.label}: no dialog`);
     assert.deepEqual(user.foreignRequests, [], `${user.label}: no request to a foreign host`);
   }
+});
+
+test('the page survives the kill of its chat node with no visible gap', { timeout: 90_000 }, async () => {
+  await inRoom(alice, 'General');
+  await inRoom(bob, 'General');
+  const before = `before the crash ${RUN}`;
+  await send(bob, before);
+  await hasMessage(alice, before);
+  const victim = alice.node;
+  assert.match(victim ?? '', /^node-\d+$/, 'alice\'s node is known from its welcome');
+  cluster.kill(`chat-${victim}`);
+  const during = Array.from({ length: 5 }, (_, i) => `while ${victim} is down ${i + 1} ${RUN}`);
+  for (const text of during) await send(bob, text);
+  await until(alice, 'connected again, to another node', (v) => document.getElementById('connection-badge')?.dataset.state === 'connected', victim, { timeout: 20_000, polling: 100 });
+  const after = `after the crash ${RUN}`;
+  await send(bob, after);
+  for (const text of [...during, after]) await hasMessage(alice, text, { timeout: 20_000 });
+  assert.notEqual(alice.node, victim, 'alice is on a surviving node');
+  const view = await alice.page.evaluate(() => [...document.querySelectorAll('#message-list .message-text')].map((p) => p.textContent));
+  const expected = [before, ...during, after];
+  const ours = view.filter((t) => expected.includes(t));
+  assert.deepEqual(ours, expected, 'every message once, in order: no gap, no duplicate');
+  assert.equal(await alice.page.evaluate(() => document.getElementById('notice')?.hidden === false
+    && /could not be recovered/.test(document.getElementById('notice-text')?.textContent ?? '')), false, 'nothing reported lost');
+  await shot(alice, '14-after-node-kill');
 });
 
 test('no dialog, script error or CSP violation happened in either browser', () => {

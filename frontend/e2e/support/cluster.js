@@ -64,6 +64,12 @@ export async function startCluster(extraEnv = {}) {
       if (result.code !== 0) process.stderr.write(`[e2e] cluster down failed (${result.code}):\n${result.output}\n`);
       return result;
     },
+    /** kill -9 of one service (a crash), by its pid file. */
+    kill(name) {
+      const pid = Number(readFileSync(join(dir, 'pids', `${name}.pid`), 'utf8').trim());
+      process.kill(pid, 'SIGKILL');
+      return pid;
+    },
     logs(name) {
       const file = join(dir, 'logs', `${name}.log`);
       return existsSync(file) ? readFileSync(file, 'utf8') : '';
