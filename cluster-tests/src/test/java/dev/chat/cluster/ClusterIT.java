@@ -85,6 +85,26 @@ class ClusterIT {
     }
 
     @Test
+    @Order(1)
+    void theGatewayLimitsRequestsPerAddressOnTheApiWithAJsonAnswer() throws Exception {
+        int limited = 0;
+        String body = "";
+        // 20 requests/s with a burst of 40 are allowed; 150 at once are not
+        for (int i = 0; i < 150; i++) {
+            HttpResponse<String> response = cluster.get("/api/rooms/options");
+            if (response.statusCode() == 429) {
+                limited++;
+                body = response.body();
+                assertEquals("1", response.headers().firstValue("retry-after").orElse(""));
+            }
+        }
+        assertTrue(limited > 0, "some requests were limited");
+        assertTrue(MAPPER.readTree(body).has("error"), body);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
+                .until(() -> cluster.get("/api/rooms/options").statusCode() == 200);
+    }
+
+    @Test
     @Order(2)
     void clientsOnDifferentNodesEachReceiveEveryMessageOnceInOrder() throws Exception {
         List<WsClient> clients = clientsOnEveryNode(3);

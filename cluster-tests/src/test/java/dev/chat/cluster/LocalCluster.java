@@ -116,17 +116,22 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
-    public HttpResponse<String> post(String path, String json) {
+    public HttpResponse<String> post(String path, String json, Map<String, String> headers) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(http(path)).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(http(path)).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+            headers.forEach(request::header);
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    public HttpResponse<String> post(String path, String json) {
+        return post(path, json, Map.of());
     }
 
     public HttpResponse<String> delete(String path, Map<String, String> headers) {

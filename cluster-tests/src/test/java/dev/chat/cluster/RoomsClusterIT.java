@@ -30,12 +30,13 @@ import dev.chat.testing.WsClient;
 class RoomsClusterIT {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String API_KEY = UUID.randomUUID().toString();
     private static LocalCluster cluster;
 
     @BeforeAll
     static void up() {
         cluster = LocalCluster.start(3, Map.of("CHAT_ROOMS_CLEAR_INTERVALS", "2s,30s", "CHAT_ROOMS_EXPIRIES", "3s,60s",
-                "CHAT_ROOMS_CREATE_PER_MINUTE", "50"));
+                "CHAT_ROOMS_CREATE_PER_MINUTE", "50", "CHAT_API_KEY", API_KEY));
     }
 
     @AfterAll
@@ -175,6 +176,31 @@ class RoomsClusterIT {
             JsonNode welcome = forger.next("welcome");
             assertNotEquals(first.get("user").get("id"), welcome.get("user").get("id"));
             assertTrue(forger.seen("error").isEmpty(), "a forged token is not an error, just not trusted");
+        }
+    }
+
+    @Test
+    void aBotMessageReachesTheMembersOnEveryNodeAsTheSystemUser() throws Exception {
+        String room = createRoom(30, 60).get("id").asText();
+        List<WsClient> clients = membersOnEveryNode(room);
+        try {
+            String text = "deploy finished " + UUID.randomUUID();
+            HttpResponse<String> wrongKey = cluster.post("/api/rooms/" + room + "/messages",
+                    MAPPER.createObjectNode().put("text", text).toString(), Map.of("X-Api-Key", "nope"));
+            assertEquals(401, wrongKey.statusCode());
+            HttpResponse<String> posted = cluster.post("/api/rooms/" + room + "/messages",
+                    MAPPER.createObjectNode().put("text", text).toString(), Map.of("X-Api-Key", API_KEY));
+            assertEquals(202, posted.statusCode(), posted.body());
+            String id = MAPPER.readTree(posted.body()).get("id").asText();
+            for (WsClient c : clients) {
+                JsonNode message = c.next("message", m -> m.get("text").asText().equals(text));
+                assertEquals(id, message.get("id").asText());
+                assertEquals("system", message.get("user").get("id").asText());
+            }
+            assertTrue(clients.stream().allMatch(c -> c.seen("message").stream()
+                    .filter(m -> m.get("text").asText().equals(text)).count() == 1), "once each");
+        } finally {
+            clients.forEach(WsClient::close);
         }
     }
 }
