@@ -7,6 +7,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import dev.chat.contract.RedisKeys;
 import dev.chat.contract.RoomMeta;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -15,11 +18,13 @@ import io.quarkus.redis.datasource.RedisDataSource;
  * What tests do to Redis behind the registry's back: write rooms as another service would, and
  * take a picture of every key of the test's prefix to prove that a refused request wrote nothing.
  */
-public final class TestRedis {
+@ApplicationScoped
+public class TestRedis {
 
     private final RedisDataSource redis;
     private final RedisKeys keys;
 
+    @Inject
     public TestRedis(RedisDataSource redis, RedisKeys keys) {
         this.redis = redis;
         this.keys = keys;

@@ -60,11 +60,11 @@ class AttachmentUploadTest {
     @TestHTTPResource("/")
     URL base;
 
+    @Inject
     TestRedis test;
 
     @BeforeEach
     void setUp() {
-        test = new TestRedis(redis, keys);
         given().get("/api/rooms/general").then().statusCode(200);
     }
 

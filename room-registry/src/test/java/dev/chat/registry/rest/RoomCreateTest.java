@@ -44,11 +44,11 @@ class RoomCreateTest {
     @Inject
     RedisKeys keys;
 
+    @Inject
     TestRedis test;
 
     @BeforeEach
     void setUp() {
-        test = new TestRedis(redis, keys);
         // General exists before any picture is taken, so its creation is never mistaken for a write.
         given().get("/api/rooms/general").then().statusCode(200);
     }

@@ -40,11 +40,11 @@ class RoomDeleteTest {
     @Inject
     RedisKeys keys;
 
+    @Inject
     TestRedis test;
 
     @BeforeEach
     void setUp() {
-        test = new TestRedis(redis, keys);
         given().get("/api/rooms/general").then().statusCode(200);
     }
 

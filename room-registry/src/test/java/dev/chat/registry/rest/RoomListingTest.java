@@ -53,12 +53,9 @@ class RoomListingTest {
     @Inject
     RedisKeys keys;
 
+    @Inject
     TestRedis test;
 
-    @BeforeEach
-    void setUp() {
-        test = new TestRedis(redis, keys);
-    }
 
     @Test
     void generalIsListedFirstWithTheConfiguredClearInterval() {

@@ -65,11 +65,11 @@ class RoomMessageTest {
     @Inject
     RedisKeys keys;
 
+    @Inject
     TestRedis test;
 
     @BeforeEach
     void setUp() {
-        test = new TestRedis(redis, keys);
         given().get("/api/rooms/general").then().statusCode(200);
     }
 
