@@ -68,16 +68,14 @@ public final class Fleet implements AutoCloseable {
     /** Every client joins; returns once all have their {@code joined}. */
     public void joinAll() {
         clients.forEach(ResumingClient::join);
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline && !clients.stream().allMatch(ResumingClient::joined)) {
-            pause(20);
-        }
-        if (!clients.stream().allMatch(ResumingClient::joined)) {
+        if (!until(Duration.ofSeconds(15), Duration.ofMillis(20), () -> clients.stream().allMatch(ResumingClient::joined))) {
             throw new AssertionError("not every client joined within 15 s");
         }
     }
 
     /** Each client sends one message every {@code every}, staggered; stops by itself after {@code atMost}. */
+    private long loadPeriodNanos = 50_000_000L;
+
     public void startLoad(String tag, Duration every, String padding, Duration atMost) {
         load = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "load-" + tag);
@@ -85,6 +83,7 @@ public final class Fleet implements AutoCloseable {
             return t;
         });
         long period = every.toNanos();
+        loadPeriodNanos = period;
         for (int i = 0; i < clients.size(); i++) {
             ResumingClient client = clients.get(i);
             load.scheduleAtFixedRate(() -> client.send(tag, padding), period * i / clients.size(), period,
@@ -106,6 +105,26 @@ public final class Fleet implements AutoCloseable {
         }
     }
 
+    /**
+     * Lets the load run for about {@code window}, measured in traffic rather than slept: until the
+     * clients have issued as many more sends as the load's rate makes in that time (at most three
+     * times as long, so a stalled load cannot hang the test).
+     */
+    public void awaitTraffic(Duration window) {
+        if (window.isNegative() || window.isZero()) {
+            return;
+        }
+        long more = Math.max(1, clients.size() * window.toNanos() / Math.max(1, loadPeriodNanos));
+        long target = totalSent() + more;
+        if (!until(window.multipliedBy(3).plusSeconds(1), Duration.ofMillis(10), () -> totalSent() >= target)) {
+            throw new AssertionError("the load did not make " + more + " sends within " + window.multipliedBy(3));
+        }
+    }
+
+    private long totalSent() {
+        return clients.stream().mapToLong(ResumingClient::sent).sum();
+    }
+
     public long loadStartedNanos() {
         return loadStartedNanos;
     }
@@ -120,21 +139,19 @@ public final class Fleet implements AutoCloseable {
      * @return whether it got quiet
      */
     public boolean awaitQuiet(Duration atMost) {
-        long deadline = System.nanoTime() + atMost.toNanos();
-        long quietSince = -1;
-        while (System.nanoTime() < deadline) {
+        long[] quietSince = { -1 };
+        return until(atMost, Duration.ofMillis(50), () -> {
             long top = clients.stream().mapToLong(ResumingClient::lastId).max().orElse(0);
             boolean quiet = clients.stream().allMatch(c -> c.joined() && c.pendingCount() == 0 && c.lastId() == top);
             if (!quiet) {
-                quietSince = -1;
-            } else if (quietSince < 0) {
-                quietSince = System.nanoTime();
-            } else if (System.nanoTime() - quietSince > 500_000_000L) {
-                return true;
+                quietSince[0] = -1;
+                return false;
             }
-            pause(50);
-        }
-        return false;
+            if (quietSince[0] < 0) {
+                quietSince[0] = System.nanoTime();
+            }
+            return System.nanoTime() - quietSince[0] > 500_000_000L;
+        });
     }
 
     /** Writes each client's nodes, close codes and arrival runs to {@code <scenario>-trace.txt}, for a post-mortem. */
@@ -186,21 +203,26 @@ public final class Fleet implements AutoCloseable {
     }
 
     static <T> T await(Duration atMost, java.util.function.Supplier<T> value) {
-        long deadline = System.nanoTime() + atMost.toNanos();
-        T found = value.get();
-        while (found == null && System.nanoTime() < deadline) {
-            pause(10);
-            found = value.get();
-        }
-        return found;
+        java.util.concurrent.atomic.AtomicReference<T> found = new java.util.concurrent.atomic.AtomicReference<>();
+        until(atMost, Duration.ofMillis(10), () -> {
+            found.set(value.get());
+            return found.get() != null;
+        });
+        return found.get();
     }
 
-    static void pause(long millis) {
+    /**
+     * Polls {@code condition} (Awaitility) until it holds or {@code atMost} has passed.
+     *
+     * @return whether it held
+     */
+    static boolean until(Duration atMost, Duration poll, java.util.function.BooleanSupplier condition) {
         try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            org.awaitility.Awaitility.await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(poll)
+                    .until(condition::getAsBoolean);
+            return true;
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            return false;
         }
     }
 

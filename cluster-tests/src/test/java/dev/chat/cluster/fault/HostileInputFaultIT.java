@@ -208,9 +208,11 @@ class HostileInputFaultIT extends FaultCluster {
             while (sent < quota && System.nanoTime() < deadline && attempts < quota * 3 && tally.get("unanswered") < 100) {
                 attempts++;
                 if (ws == null) {
-                    ws = connect(port, tally);
+                    RawWebSocket[] opened = { null };
+                    // a refused connection (per-address limit) is retried until one opens
+                    Fleet.until(Duration.ofSeconds(1), Duration.ofMillis(20), () -> (opened[0] = connect(port, tally)) != null);
+                    ws = opened[0];
                     if (ws == null) {
-                        Fleet.pause(20);
                         continue;
                     }
                 }

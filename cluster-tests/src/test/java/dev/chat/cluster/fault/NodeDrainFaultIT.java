@@ -50,7 +50,7 @@ class NodeDrainFaultIT extends FaultCluster {
             s.figure("clientsOnVictim", onVictim.size());
 
             fleet.startLoad("drain", Duration.ofMillis(50), "", Duration.ofSeconds(30));
-            Fleet.pause(2000);
+            fleet.awaitTraffic(Duration.ofSeconds(2));
             long termAt = System.nanoTime();
             ProcessHandle process = cluster.terminate(victim);
             CompletableFuture<Long> exited = process.onExit().thenApply(p -> (System.nanoTime() - termAt) / 1_000_000);
@@ -58,15 +58,14 @@ class NodeDrainFaultIT extends FaultCluster {
             // upgrades to the draining node, straight to its port, until it is gone: once a client
             // has been closed the node is surely draining, and must not accept anyone new
             Map<String, Integer> upgradesWhileDraining = new TreeMap<>();
-            long probeDeadline = termAt + Duration.ofSeconds(20).toNanos();
-            for (int i = 0; i < 400 && !exited.isDone() && System.nanoTime() < probeDeadline; i++) {
+            Fleet.until(Duration.ofSeconds(20), Duration.ofMillis(50), () -> {
                 boolean draining = onVictim.stream().anyMatch(c -> !c.closeCodes().isEmpty());
                 String answer = upgrade(victimPort);
                 if (draining) {
                     upgradesWhileDraining.merge(answer, 1, Integer::sum);
                 }
-                Fleet.pause(50);
-            }
+                return exited.isDone();
+            });
             long exitMs;
             try {
                 exitMs = exited.get(Math.max(1, Duration.ofSeconds(30).toMillis() - (System.nanoTime() - termAt) / 1_000_000),
@@ -76,7 +75,7 @@ class NodeDrainFaultIT extends FaultCluster {
             }
             long loadLeft = 4000 - (System.nanoTime() - termAt) / 1_000_000;
             if (loadLeft > 0) {
-                Fleet.pause(loadLeft); // the load goes on while the clients move
+                fleet.awaitTraffic(Duration.ofMillis(loadLeft)); // the load goes on while the clients move
             }
             fleet.stopLoad();
             boolean quiet = fleet.awaitQuiet(Duration.ofSeconds(20));

@@ -67,27 +67,19 @@ class NodeKillFaultIT extends FaultCluster {
             bystander.join(room);
             bystander.next("joined");
             int expected = fleet.clients().size();
-            long usersDeadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (ClusterState.users(cluster, room) != expected + 1 && System.nanoTime() < usersDeadline) {
-                Fleet.pause(100);
-            }
+            Fleet.until(Duration.ofSeconds(10), Duration.ofMillis(100), () -> ClusterState.users(cluster, room) == expected + 1);
             s.figure("usersBeforeKill", ClusterState.users(cluster, room));
 
             fleet.startLoad("kill", Duration.ofMillis(50), "", Duration.ofSeconds(30));
-            Fleet.pause(2000);
+            fleet.awaitTraffic(Duration.ofSeconds(2));
             long killedAt = System.nanoTime();
             cluster.kill(victim);
             CompletableFuture<Long> usersRight = CompletableFuture.supplyAsync(() -> {
-                long deadline = killedAt + Duration.ofSeconds(20).toNanos();
-                while (System.nanoTime() < deadline) {
-                    if (ClusterState.users(cluster, room) == expected) {
-                        return (System.nanoTime() - killedAt) / 1_000_000;
-                    }
-                    Fleet.pause(200);
-                }
-                return -1L;
+                boolean right = Fleet.until(Duration.ofSeconds(20), Duration.ofMillis(200),
+                        () -> ClusterState.users(cluster, room) == expected);
+                return right ? (System.nanoTime() - killedAt) / 1_000_000 : -1L;
             });
-            Fleet.pause(4000); // the load goes on while the victim's clients move (under the history cap of 1000)
+            fleet.awaitTraffic(Duration.ofSeconds(4)); // the load goes on while the victim's clients move (under the history cap of 1000)
             fleet.stopLoad();
             boolean quiet = fleet.awaitQuiet(Duration.ofSeconds(20));
             long usersMs = usersRight.join();

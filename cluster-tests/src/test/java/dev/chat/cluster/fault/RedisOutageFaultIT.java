@@ -59,19 +59,16 @@ class RedisOutageFaultIT extends FaultCluster {
         List<Thread> watchers = new ArrayList<>();
         for (String service : services) {
             // each service's readiness every 100 ms (a probe waits at most 2 s), until the test is over
-            watchers.add(new Thread(() -> {
-                long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-                while (watching.get() && System.nanoTime() < deadline) {
-                    long asked = System.nanoTime();
-                    int status = cluster.readiness(service);
-                    if (status != 200 && asked >= outageStart.get() && asked < redisBack.get()) {
-                        downDuringOutage.putIfAbsent(service, asked);
-                    } else if (status == 200 && asked > redisBack.get()) {
-                        readyAgain.putIfAbsent(service, System.nanoTime());
-                    }
-                    Fleet.pause(100);
+            watchers.add(new Thread(() -> Fleet.until(Duration.ofSeconds(90), Duration.ofMillis(100), () -> {
+                long asked = System.nanoTime();
+                int status = cluster.readiness(service);
+                if (status != 200 && asked >= outageStart.get() && asked < redisBack.get()) {
+                    downDuringOutage.putIfAbsent(service, asked);
+                } else if (status == 200 && asked > redisBack.get()) {
+                    readyAgain.putIfAbsent(service, System.nanoTime());
                 }
-            }, "readiness-" + service));
+                return !watching.get();
+            }), "readiness-" + service));
         }
         try (Fleet fleet = Fleet.spread(cluster, room, "r", 2)) {
             fleet.joinAll();
@@ -80,13 +77,14 @@ class RedisOutageFaultIT extends FaultCluster {
             watchers.forEach(Thread::start);
 
             fleet.startLoad("redis", Duration.ofMillis(50), "", Duration.ofSeconds(40));
-            Fleet.pause(1000);
+            fleet.awaitTraffic(Duration.ofSeconds(1));
             long stopAt = System.nanoTime();
             outageStart.set(stopAt);
             cluster.stop("redis");
             long stopped = System.nanoTime();
             Map<String, Boolean> aliveDuringOutage = new LinkedHashMap<>();
-            Fleet.pause(5000 - (System.nanoTime() - stopped) / 1_000_000);
+            // Redis stays down for 5 s of traffic (the figure outageMs says how long it really was)
+            fleet.awaitTraffic(Duration.ofMillis(5000 - (System.nanoTime() - stopped) / 1_000_000));
             for (String service : services) {
                 aliveDuringOutage.put(service, cluster.alive(service));
             }
@@ -95,13 +93,10 @@ class RedisOutageFaultIT extends FaultCluster {
             redisBack.set(back);
             s.figure("outageMs", (back - stopped) / 1_000_000);
 
-            long readyDeadline = back + Duration.ofSeconds(20).toNanos();
-            while (!readyAgain.keySet().containsAll(services) && System.nanoTime() < readyDeadline) {
-                Fleet.pause(100);
-            }
+            Fleet.until(Duration.ofSeconds(20), Duration.ofMillis(100), () -> readyAgain.keySet().containsAll(services));
             long loadLeft = 2500 - (System.nanoTime() - back) / 1_000_000;
             if (loadLeft > 0) {
-                Fleet.pause(loadLeft); // sends go on after the outage, through the reconnected nodes
+                fleet.awaitTraffic(Duration.ofMillis(loadLeft)); // sends go on after the outage, through the reconnected nodes
             }
             fleet.stopLoad();
             boolean quiet = fleet.awaitQuiet(Duration.ofSeconds(20));

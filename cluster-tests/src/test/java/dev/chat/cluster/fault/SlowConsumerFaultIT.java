@@ -56,7 +56,7 @@ class SlowConsumerFaultIT extends FaultCluster {
             fleet.joinAll();
             fleet.startLoad("slow", Duration.ofMillis(50), LARGE, Duration.ofSeconds(40));
             long baselineFrom = System.nanoTime() + Duration.ofSeconds(1).toNanos(); // after warm-up
-            Fleet.pause(5000);
+            fleet.awaitTraffic(Duration.ofSeconds(5));
             long baselineTo = System.nanoTime();
 
             String node = fleet.clients().get(0).node();
@@ -73,17 +73,18 @@ class SlowConsumerFaultIT extends FaultCluster {
                 slow.sendText("{\"type\":\"join\",\"room\":\"" + room + "\"}");
                 joinedAt = System.nanoTime();
                 long deadline = joinedAt + Duration.ofSeconds(20).toNanos();
-                serverState = TcpState.of(port, slow.localPort());
-                for (int i = 0; i < 1000 && TcpState.ESTABLISHED.equals(serverState) && System.nanoTime() < deadline; i++) {
-                    Fleet.pause(20);
-                    serverState = TcpState.of(port, slow.localPort());
-                }
+                String[] state = { TcpState.of(port, slow.localPort()) };
+                Fleet.until(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())), Duration.ofMillis(20), () -> {
+                    state[0] = TcpState.of(port, slow.localPort());
+                    return !TcpState.ESTABLISHED.equals(state[0]);
+                });
+                serverState = state[0];
                 if (!TcpState.ESTABLISHED.equals(serverState)) {
                     cutOffMs = (System.nanoTime() - joinedAt) / 1_000_000;
                 }
                 s.figure("serverSocketStateAfter", tcpStateName(serverState));
                 // the others go on for 3 s with the slow client gone (or still there)
-                Fleet.pause(3000);
+                fleet.awaitTraffic(Duration.ofSeconds(3));
                 fleet.stopLoad();
                 drained.putAll(drain(slow));
             }
