@@ -1,0 +1,185 @@
+package dev.chat.bench.load;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Promise;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+
+/**
+ * The clients of one event loop of a worker: it opens them at its share of the connect rate,
+ * ticks their send schedules and measures its own lateness. Everything here runs on the loop's
+ * thread; the worker talks to it only through {@code runOnContext}.
+ */
+final class LoadLoop extends AbstractVerticle {
+
+    private static final long TICK_MS = 2;
+
+    private final Plan plan;
+    private final List<Integer> indexes;
+    private final double connectRate;
+    private final Consumer<LoadLoop> onAllSettled;
+    final Tallies tallies;
+    final List<BenchClient> clients = new ArrayList<>();
+    private final List<BenchClient> senders = new ArrayList<>();
+    private WebSocketClient client;
+    private int opened;
+    private int settled;
+    private long connectStartMicros;
+    private long measureStartMicros = Long.MAX_VALUE;
+    private long endMicros = Long.MAX_VALUE;
+    private long lastTickMicros;
+    private boolean stormDone;
+    private boolean stopped;
+
+    LoadLoop(Plan plan, List<Integer> indexes, double connectRate, Consumer<LoadLoop> onAllSettled) {
+        this.plan = plan;
+        this.indexes = indexes;
+        this.connectRate = connectRate;
+        this.onAllSettled = onAllSettled;
+        this.tallies = new Tallies(plan.rampSteps());
+    }
+
+    io.vertx.core.Context context() {
+        return context;
+    }
+
+    long measureStartMicros() {
+        return measureStartMicros;
+    }
+
+    @Override
+    public void start(Promise<Void> started) {
+        // the client's connection pool keeps an array of maxConnections slots and scans it on
+        // every connect: sized to this loop's clients (storms open a second socket before the
+        // first is gone), not to "unlimited"
+        client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(2 * indexes.size() + 16)
+                .setConnectTimeout((int) plan.joinTimeoutMillis()).setMaxFrameSize(1 << 20)
+                .setMaxMessageSize(16 << 20).setClosingTimeout(2));
+        for (int index : indexes) {
+            BenchClient c = new BenchClient(this, plan, index);
+            clients.add(c);
+            if (c.isSender()) {
+                senders.add(c);
+            }
+        }
+        tallies.attempted = clients.size();
+        connectStartMicros = Clock.micros();
+        if (clients.isEmpty()) {
+            onAllSettled.accept(this);
+        } else {
+            lastTickMicros = Clock.micros();
+            vertx.setPeriodic(10, id -> {
+                long now = Clock.micros();
+                Percentiles.record(tallies.connectLoopLag, now - lastTickMicros - 10_000);
+                lastTickMicros = now;
+                connectDue();
+                if (opened == clients.size() && settled == clients.size()) {
+                    vertx.cancelTimer(id);
+                }
+            });
+        }
+        started.complete();
+    }
+
+    private void connectDue() {
+        long now = Clock.micros();
+        long due = connectRate <= 0 ? clients.size()
+                : Math.min(clients.size(), (long) ((now - connectStartMicros) / 1e6 * connectRate) + 1);
+        while (opened < due) {
+            clients.get(opened++).open(client);
+        }
+        for (int i = 0; i < opened; i++) {
+            clients.get(i).checkJoinTimeout(now);
+        }
+    }
+
+    /** A client joined or failed for good during the connect phase. */
+    void settled(BenchClient c) {
+        if (measureStartMicros != Long.MAX_VALUE) {
+            return; // after the start only storms reconnect, and they are counted apart
+        }
+        if (++settled == clients.size()) {
+            onAllSettled.accept(this);
+        }
+    }
+
+    /** The common start: every loop of every worker computes the same timeline from {@code t0}. */
+    void go(long t0Micros) {
+        measureStartMicros = t0Micros + plan.warmupMicros();
+        endMicros = measureStartMicros + plan.measuredMicros();
+        double interval = 1e6 / plan.rate();
+        for (BenchClient s : senders) {
+            // spread the senders over one interval so that they do not all send on the same tick
+            s.nextDueMicros = t0Micros + (long) (interval * s.index / Math.max(1, plan.senders()));
+        }
+        lastTickMicros = Clock.micros();
+        vertx.setPeriodic(TICK_MS, id -> tick());
+    }
+
+    /** Ramp: the threshold was passed; no more sends after now. */
+    void stopSending() {
+        stopped = true;
+        endMicros = Math.min(endMicros, Clock.micros());
+    }
+
+    /** Whether a joined sender of this loop still waits for the answer to one of its sends. */
+    boolean awaitingAnswers() {
+        for (BenchClient s : senders) {
+            if (s.joined && !s.gone && s.receipts.count(plan.slotOf(s.index)) + s.sendErrors < s.sent) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the ramp's STOP came. */
+    boolean stopped() {
+        return stopped;
+    }
+
+    private void tick() {
+        long now = Clock.micros();
+        if (measuring(now)) {
+            Percentiles.record(tallies.loopLag, now - lastTickMicros - TICK_MS * 1000);
+        }
+        lastTickMicros = now;
+        for (BenchClient s : senders) {
+            s.sendDue(now, endMicros);
+        }
+        if (plan.storm() && !stormDone && now >= measureStartMicros) {
+            stormDone = true;
+            for (BenchClient c : clients) {
+                if (!c.isSender() && c.joined && !c.gone) {
+                    c.dropAndResume(client);
+                }
+            }
+        }
+    }
+
+    /** Whether {@code micros} lies in the measured part: only there are lags and latencies recorded. */
+    boolean measuring(long micros) {
+        return micros >= measureStartMicros && micros < endMicros;
+    }
+
+    /** A distinct benchmark message arrived. */
+    void arrived(long dueMicros, long nowMicros) {
+        tallies.received++;
+        if (measuring(nowMicros)) {
+            tallies.arrivedInWindow++;
+        }
+        if (!measuring(dueMicros)) {
+            return;
+        }
+        Percentiles.record(tallies.latency, nowMicros - dueMicros);
+        tallies.deliveriesMeasured++;
+        int step = plan.stepAt(dueMicros - measureStartMicros);
+        if (step >= 0) {
+            Percentiles.record(tallies.steps[step], nowMicros - dueMicros);
+            tallies.stepDeliveries[step]++;
+        }
+    }
+}

@@ -1,0 +1,331 @@
+package dev.chat.bench.load;
+
+import java.io.BufferedReader;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+
+/**
+ * One generator process: holds its share of the connections (connection {@code i} belongs to
+ * worker {@code i % workers}), so that no process runs out of file descriptors, and follows the
+ * coordinator's line protocol on stdin/stdout:
+ *
+ * <pre>
+ * worker → READY joined failed            every connection joined or gave up
+ * coord  → GO t0EpochMicros               the common start
+ * worker → STEP k histogram deliveries     a ramp step is over (ramp runs only)
+ * coord  → STOP                           the ramp passed its threshold: no more sends
+ * worker → RESULT {json}                  the end
+ * </pre>
+ */
+public final class Worker {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long STEP_GRACE_MICROS = 1_000_000;
+    private static final int WARM_UP_CLIENTS = 400;
+    private static final double WARM_UP_RATE = 400;
+
+    private final Plan plan;
+    private final int workerIndex;
+    private final int workers;
+    private final int loopCount;
+    private final PrintStream out;
+    private final List<LoadLoop> loops = new ArrayList<>();
+    private Vertx vertx;
+
+    public Worker(Plan plan, int workerIndex, int workers, int loopCount, PrintStream out) {
+        this.plan = plan;
+        this.workerIndex = workerIndex;
+        this.workers = workers;
+        this.loopCount = loopCount;
+        this.out = out;
+    }
+
+    public void run(BufferedReader in) throws Exception {
+        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loopCount).setWorkerPoolSize(1)
+                .setBlockedThreadCheckInterval(10).setBlockedThreadCheckIntervalUnit(TimeUnit.SECONDS));
+        try {
+            warmUp();
+            connect();
+            String go = in.readLine();
+            if (go == null || !go.startsWith("GO ")) {
+                throw new IllegalStateException("expected GO, got " + go);
+            }
+            long t0 = Long.parseLong(go.substring(3).trim());
+            Thread stopper = new Thread(() -> listenForStop(in), "stop-listener");
+            stopper.setDaemon(true);
+            stopper.start();
+            measure(t0);
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * A fresh JVM runs its connect and read paths interpreted for a while, slowly enough to be the
+     * bottleneck of a connect storm: before anything is measured, each loop opens, joins and
+     * drops a few hundred throwaway clients through the same code (connections beyond the plan's,
+     * counted nowhere).
+     */
+    private void warmUp() throws Exception {
+        int perLoop = Math.min(WARM_UP_CLIENTS, Math.max(10, plan.conns() / workers / loopCount));
+        CountDownLatch settled = new CountDownLatch(loopCount);
+        List<String> deployments = new ArrayList<>();
+        for (int l = 0; l < loopCount; l++) {
+            List<Integer> share = new ArrayList<>();
+            for (int k = 0; k < perLoop; k++) {
+                share.add(plan.conns() + (workerIndex * loopCount + l) * perLoop + k);
+            }
+            LoadLoop loop = new LoadLoop(plan, share, WARM_UP_RATE, x -> settled.countDown());
+            deployments.add(vertx.deployVerticle(loop).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
+        }
+        settled.await((long) (perLoop / WARM_UP_RATE) + plan.joinTimeoutMillis() / 1000 + 10, TimeUnit.SECONDS);
+        for (String id : deployments) {
+            vertx.undeploy(id).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private void connect() throws Exception {
+        CountDownLatch settled = new CountDownLatch(loopCount);
+        List<List<Integer>> shares = new ArrayList<>();
+        for (int i = 0; i < loopCount; i++) {
+            shares.add(new ArrayList<>());
+        }
+        int mine = 0;
+        for (int i = workerIndex; i < plan.conns(); i += workers) {
+            shares.get(mine++ % loopCount).add(i);
+        }
+        double perLoopRate = plan.connectRate() / workers / loopCount;
+        for (List<Integer> share : shares) {
+            LoadLoop loop = new LoadLoop(plan, share, perLoopRate, l -> settled.countDown());
+            loops.add(loop);
+            vertx.deployVerticle(loop);
+        }
+        long limitSeconds = (long) (mine / Math.max(1, plan.connectRate() / workers)) + plan.joinTimeoutMillis() / 1000
+                + 60;
+        if (!settled.await(limitSeconds, TimeUnit.SECONDS)) {
+            System.err.println("worker " + workerIndex + ": connections still pending after " + limitSeconds + " s");
+        }
+        Tallies sum = collect(loop -> loop.tallies);
+        out.println("READY " + sum.joined + " " + sum.failed);
+        out.flush();
+    }
+
+    private void measure(long t0) throws Exception {
+        long measureStart = t0 + plan.warmupMicros();
+        onLoops(loop -> {
+            loop.go(t0);
+            return null;
+        });
+        sleepUntil(measureStart);
+        double cpuStart = cpuSeconds();
+        long end = measureStart + plan.measuredMicros();
+        for (int step = 0; step < plan.rampSteps(); step++) {
+            long stepEnd = measureStart + (step + 1) * plan.stepMicros();
+            sleepUntil(stepEnd);
+            if (anyStopped()) {
+                break;
+            }
+            sleepUntil(stepEnd + STEP_GRACE_MICROS);
+            int k = step;
+            List<Object[]> parts = onLoops(loop -> new Object[] { loop.tallies.steps[k].copy(),
+                    loop.tallies.stepDeliveries[k] });
+            var histogram = Percentiles.micros();
+            long deliveries = 0;
+            for (Object[] part : parts) {
+                histogram.add((org.HdrHistogram.Histogram) part[0]);
+                deliveries += (Long) part[1];
+            }
+            out.println("STEP " + k + " " + Percentiles.encode(histogram) + " " + deliveries);
+            out.flush();
+        }
+        while (!anyStopped() && Clock.micros() < end) {
+            sleepUntil(Math.min(end, Clock.micros() + 200_000));
+        }
+        double cpu = cpuSeconds() - cpuStart;
+        drain();
+        Tallies total = collect(loop -> loop.tallies);
+        long[] sent = new long[plan.senders()];
+        long[] sendErrors = new long[plan.senders()];
+        long[] unique = new long[plan.senders()];
+        long[] members = new long[plan.rooms()];
+        // each loop counts its own clients on its own thread; the sums are made here, on one
+        for (long[][] part : onLoops(this::counts)) {
+            for (int s = 0; s < plan.senders(); s++) {
+                sent[s] += part[0][s];
+                sendErrors[s] += part[1][s];
+                unique[s] += part[2][s];
+            }
+            for (int r = 0; r < plan.rooms(); r++) {
+                members[r] += part[3][r];
+            }
+        }
+        List<String> lossSample = lossSample(t0);
+        out.println("RESULT " + JSON.writeValueAsString(
+                WorkerReport.of(total, sent, sendErrors, unique, members, cpu, lossSample)));
+        out.flush();
+    }
+
+    private long[] highestSeen(LoadLoop loop) {
+        long[] highest = new long[plan.senders()];
+        java.util.Arrays.fill(highest, -1);
+        for (BenchClient c : loop.clients) {
+            if (c.joined && !c.gone) {
+                for (int s = c.room; s < plan.senders(); s += plan.rooms()) {
+                    highest[s] = Math.max(highest[s], c.receipts.highest(plan.slotOf(s)));
+                }
+            }
+        }
+        return highest;
+    }
+
+    /** One loop's {sent, send errors, distinct received} per sender and members per room at the end. */
+    private long[][] counts(LoadLoop loop) {
+        long[][] c = { new long[plan.senders()], new long[plan.senders()], new long[plan.senders()],
+                new long[plan.rooms()] };
+        for (BenchClient client : loop.clients) {
+            if (client.isSender()) {
+                c[0][client.index] += client.sent;
+                c[1][client.index] += client.sendErrors;
+            }
+            if (client.joined && !client.gone) {
+                c[3][client.room]++;
+                for (int s = client.room; s < plan.senders(); s += plan.rooms()) {
+                    c[2][s] += client.receipts.count(plan.slotOf(s));
+                }
+            }
+        }
+        return c;
+    }
+
+    /**
+     * A few clients that miss messages other clients of this worker got, and which: where to look
+     * when a run loses something (node, when the client joined, the missing sequence numbers).
+     */
+    private List<String> lossSample(long t0) throws Exception {
+        long[] highest = new long[plan.senders()];
+        java.util.Arrays.fill(highest, -1);
+        for (long[] part : onLoops(this::highestSeen)) {
+            for (int s = 0; s < plan.senders(); s++) {
+                highest[s] = Math.max(highest[s], part[s]);
+            }
+        }
+        List<String> sample = java.util.Collections.synchronizedList(new ArrayList<>());
+        onLoops(loop -> {
+            for (BenchClient c : loop.clients) {
+                if (!c.joined || c.gone || sample.size() >= 5) {
+                    continue;
+                }
+                StringBuilder sb = new StringBuilder();
+                for (int s = c.room; s < plan.senders(); s += plan.rooms()) {
+                    for (long[] r : c.receipts.missing(plan.slotOf(s), highest[s], 5)) {
+                        sb.append(" sender ").append(s).append(": ").append(r[0]).append('-').append(r[1]);
+                    }
+                }
+                if (sb.length() > 0) {
+                    sample.add("client " + c.index + " on " + c.node + ", room " + c.room + ", joined at t0"
+                            + String.format(java.util.Locale.ROOT, "%+.3f", (c.joinedAtMicros - t0) / 1e6) + " s, missing" + sb);
+                }
+            }
+            return null;
+        });
+        return sample;
+    }
+
+    /**
+     * After the last send: waits until every sender of this worker has had each of its sends
+     * answered (its own message back, or an error) and nothing new has arrived for a second; at
+     * most 30 s, so a server that never answers shows as lost, not as a hang.
+     */
+    private void drain() throws Exception {
+        long deadline = Clock.micros() + 30_000_000;
+        long last = -1;
+        long quietSince = Clock.micros();
+        while (Clock.micros() < deadline) {
+            long received = collect(loop -> loop.tallies).received;
+            if (received != last) {
+                last = received;
+                quietSince = Clock.micros();
+            } else if (Clock.micros() - quietSince >= 1_000_000 && !onLoops(LoadLoop::awaitingAnswers).contains(true)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private boolean anyStopped() throws Exception {
+        return onLoops(LoadLoop::stopped).contains(true);
+    }
+
+    private void listenForStop(BufferedReader in) {
+        try {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.trim().equals("STOP")) {
+                    onLoops(loop -> {
+                        loop.stopSending();
+                        return null;
+                    });
+                }
+            }
+        } catch (Exception e) {
+            // the coordinator went away: the run ends by its own timeline
+        }
+    }
+
+    /** A merged copy of the loops' tallies, each read on its own thread. */
+    private Tallies collect(Function<LoadLoop, Tallies> what) throws Exception {
+        Tallies sum = new Tallies(plan.rampSteps());
+        for (Tallies t : onLoops(what)) {
+            sum.add(t);
+        }
+        return sum;
+    }
+
+    /** Runs {@code action} on every loop's own thread and waits for all of them. */
+    private <T> List<T> onLoops(Function<LoadLoop, T> action) throws Exception {
+        List<CompletableFuture<T>> futures = new ArrayList<>();
+        for (LoadLoop loop : loops) {
+            CompletableFuture<T> f = new CompletableFuture<>();
+            loop.context().runOnContext(ignored -> {
+                try {
+                    f.complete(action.apply(loop));
+                } catch (RuntimeException e) {
+                    f.completeExceptionally(e);
+                }
+            });
+            futures.add(f);
+        }
+        List<T> results = new ArrayList<>();
+        for (CompletableFuture<T> f : futures) {
+            results.add(f.get(30, TimeUnit.SECONDS));
+        }
+        return results;
+    }
+
+    private static void sleepUntil(long micros) throws InterruptedException {
+        long wait = micros - Clock.micros();
+        if (wait > 0) {
+            TimeUnit.MICROSECONDS.sleep(wait);
+        }
+    }
+
+    private static double cpuSeconds() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime() / 1e9;
+        }
+        return 0;
+    }
+
+}

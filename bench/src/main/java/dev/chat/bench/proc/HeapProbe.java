@@ -1,0 +1,49 @@
+package dev.chat.bench.proc;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The live heap of a JVM after a full GC, through {@code jcmd PID GC.class_histogram} (which runs
+ * a full collection first and ends with the total of live bytes).
+ */
+public final class HeapProbe {
+
+    private HeapProbe() {
+    }
+
+    /** Live heap bytes, or -1 when jcmd is missing or the JVM did not answer within a minute. */
+    public static long liveBytes(long pid) {
+        try {
+            Process jcmd = new ProcessBuilder(jcmd(), Long.toString(pid), "GC.class_histogram").redirectErrorStream(true)
+                    .start();
+            String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+                return -1;
+            }
+            return totalOf(output);
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** The last line of a class histogram: {@code Total <instances> <bytes>}. */
+    static long totalOf(String histogram) {
+        String[] lines = histogram.strip().split("\n");
+        String[] last = lines[lines.length - 1].trim().split("\\s+");
+        if (last.length < 3 || !last[0].equals("Total")) {
+            return -1;
+        }
+        return Long.parseLong(last[2]);
+    }
+
+    private static String jcmd() {
+        String home = System.getProperty("java.home");
+        java.nio.file.Path beside = java.nio.file.Path.of(home, "bin", "jcmd");
+        return java.nio.file.Files.isExecutable(beside) ? beside.toString() : "jcmd";
+    }
+}
