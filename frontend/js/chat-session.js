@@ -342,10 +342,21 @@ export class ChatSession {
     const code = typeof frame.code === 'string' ? frame.code : 'error';
     const text = typeof frame.message === 'string' && frame.message !== '' ? frame.message : code;
 
+    const wait = Number.isFinite(frame.retryAfterMs) && frame.retryAfterMs >= 0 ? frame.retryAfterMs : DEFAULT_RETRY_AFTER_MS;
     if (code === 'rate_limited') {
-      const wait = Number.isFinite(frame.retryAfterMs) && frame.retryAfterMs >= 0 ? frame.retryAfterMs : DEFAULT_RETRY_AFTER_MS;
       this.scheduleRateLimitRetry(wait);
       this.emit('slowdown', { retryAfterMs: wait });
+      return;
+    }
+    if (code === 'busy') {
+      // The node had too much to do at that moment (a reconnect storm): nothing was done, and
+      // nothing is the user's fault. The join, or the unconfirmed sends, go again after the wait.
+      if (this.joinState === JoinState.JOINING) {
+        this.joinState = JoinState.NONE;
+        this.scheduleJoinRetry(wait);
+      } else {
+        this.scheduleRateLimitRetry(wait);
+      }
       return;
     }
     if (this.nickPending && code === 'bad_request') {
@@ -361,10 +372,7 @@ export class ChatSession {
       if (code === 'no_such_room' && this.room !== DEFAULT_ROOM) {
         this.switchRoom(DEFAULT_ROOM);
       } else if (code === 'unavailable') {
-        this.joinRetryTimer = this.scheduler.setTimeout(() => {
-          this.joinRetryTimer = null;
-          if (this.online && this.joinState === JoinState.NONE) this.join({ resume: true });
-        }, JOIN_RETRY_MS);
+        this.scheduleJoinRetry(JOIN_RETRY_MS);
       }
       return;
     }
@@ -372,6 +380,13 @@ export class ChatSession {
       this.outbox.markFailed(this.room);
       this.emit('pending', this.pending());
     }
+  }
+
+  scheduleJoinRetry(waitMs) {
+    this.joinRetryTimer = this.scheduler.setTimeout(() => {
+      this.joinRetryTimer = null;
+      if (this.online && this.joinState === JoinState.NONE) this.join({ resume: true });
+    }, waitMs);
   }
 
   transmit(entry) {

@@ -206,6 +206,32 @@ test('a join refused with unavailable is retried later', () => {
   assert.deepEqual(ctx.sent, [{ type: 'join', room: 'general' }]);
 });
 
+test('a join refused as busy is retried after the server\'s wait, without blaming the user', () => {
+  const ctx = setup();
+  ctx.session.handleFrame(welcome());
+  ctx.sent.length = 0;
+  ctx.session.handleFrame({ type: 'error', code: 'busy', message: 'busy', retryAfterMs: 700 });
+  assert.deepEqual(ctx.sent, []);
+  ctx.scheduler.advance(699);
+  assert.deepEqual(ctx.sent, []);
+  ctx.scheduler.advance(1);
+  assert.deepEqual(ctx.sent, [{ type: 'join', room: 'general' }]);
+  assert.deepEqual(ctx.ofKind('slowdown'), []);
+  assert.deepEqual(ctx.ofKind('error'), []);
+});
+
+test('a send refused as busy goes again after the wait and is not marked failed', () => {
+  const ctx = setup();
+  enter(ctx);
+  ctx.session.submit('later');
+  ctx.sent.length = 0;
+  ctx.session.handleFrame({ type: 'error', code: 'busy', retryAfterMs: 300 });
+  assert.notEqual(ctx.session.pending()[0].status, SendStatus.FAILED);
+  ctx.scheduler.advance(300);
+  assert.deepEqual(ctx.sent, [{ type: 'send', text: 'later', clientId: 'c1' }]);
+  assert.deepEqual(ctx.ofKind('slowdown'), []);
+});
+
 test('joining a room that no longer exists falls back to General', () => {
   const ctx = setup();
   enter(ctx);

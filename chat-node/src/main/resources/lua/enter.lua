@@ -1,17 +1,36 @@
--- A consistent snapshot of a room's history: the last id given out and the messages a joining
--- client should see, read together so nothing slips between them.
--- KEYS: 1 seq, 2 history
--- ARGV: 1 since ('' for the newest ARGV[2] messages), 2 newest count, 3 max count after since
-local seq = tonumber(redis.call('GET', KEYS[1]) or '0')
-if ARGV[1] == '' then
-  return {seq, redis.call('XREVRANGE', KEYS[2], '+', '-', 'COUNT', ARGV[2]), 1}
+-- A user entering a room, in one call: the room's expiry pushed back (joining is activity), the
+-- user present, and a consistent snapshot of the last id given out, the messages the client
+-- should see and the room's count of users, read together so nothing slips between them.
+-- Follows presence-users.lua (present_users).
+-- KEYS: 1 meta, 2 seq, 3 history, 4 client-ids, 5 presence
+-- ARGV: 1 now (ms), 2 presence member, 3 presence ttl (ms),
+--       4 room ttl (ms; '' for a room that does not expire), 5 history expires at (ms),
+--       6 since ('' for the newest ARGV[7] messages), 7 newest count, 8 max count after since
+-- Returns {seq, entries, recovered (1|0), users}
+local now = tonumber(ARGV[1])
+if ARGV[4] ~= '' then
+  redis.call('PEXPIRE', KEYS[1], ARGV[4])
+  redis.call('PEXPIRE', KEYS[2], ARGV[4])
+  redis.call('PEXPIREAT', KEYS[3], ARGV[5])
+  redis.call('PEXPIREAT', KEYS[4], ARGV[5])
 end
-local since = tonumber(ARGV[1])
+local ttl = tonumber(ARGV[3])
+redis.call('ZADD', KEYS[5], now + ttl, ARGV[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[5], '-inf', now)
+-- the set itself goes once no node refreshes it
+redis.call('PEXPIRE', KEYS[5], ttl * 2)
+local users = present_users(KEYS[5], ARGV[1])
+
+local seq = tonumber(redis.call('GET', KEYS[2]) or '0')
+if ARGV[6] == '' then
+  return {seq, redis.call('XREVRANGE', KEYS[3], '+', '-', 'COUNT', ARGV[7]), 1, users}
+end
+local since = tonumber(ARGV[6])
 if since >= seq then
-  return {seq, {}, 1}
+  return {seq, {}, 1, users}
 end
 -- the id as given, not the number: Lua writes large numbers in exponent form
-local entries = redis.call('XRANGE', KEYS[2], '(' .. ARGV[1] .. '-0', '+', 'COUNT', ARGV[3])
+local entries = redis.call('XRANGE', KEYS[3], '(' .. ARGV[6] .. '-0', '+', 'COUNT', ARGV[8])
 local recovered = 0
 if #entries > 0 then
   local first = tonumber(string.match(entries[1][1], '^%d+'))
@@ -20,4 +39,4 @@ if #entries > 0 then
     recovered = 1
   end
 end
-return {seq, entries, recovered}
+return {seq, entries, recovered, users}

@@ -32,11 +32,27 @@ public final class LuaScript {
     }
 
     public static LuaScript resource(String name) {
+        return new LuaScript(text(name));
+    }
+
+    /**
+     * One script made of several files under {@code /lua/}, in order: shared functions first
+     * (Redis scripts cannot include one another), the script's body last.
+     */
+    public static LuaScript resources(String... names) {
+        StringBuilder source = new StringBuilder();
+        for (String name : names) {
+            source.append(text(name)).append('\n');
+        }
+        return new LuaScript(source.toString());
+    }
+
+    private static String text(String name) {
         try (InputStream in = LuaScript.class.getResourceAsStream("/lua/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("missing script /lua/" + name);
             }
-            return new LuaScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,8 +6,14 @@ package dev.chat.contract;
  */
 public final class Presence {
 
+    /**
+     * Lua that defines {@code present_users(presence_key, now)}, the count of distinct users not
+     * lapsed: prepend it to any script that counts ({@link LuaScript#resources}).
+     */
+    public static final String USERS_FUNCTION = "presence-users.lua";
+
     /** KEYS: presence; ARGV: now (ms). Returns the number of distinct users not lapsed. */
-    public static final LuaScript COUNT = LuaScript.resource("presence-count.lua");
+    public static final LuaScript COUNT = LuaScript.resources(USERS_FUNCTION, "presence-count.lua");
 
     private Presence() {
     }

@@ -110,6 +110,17 @@ public interface NodeConfig {
         /** Connections one client address may hold on one node. */
         @WithDefault("20")
         int connectionsPerAddress();
+
+        /**
+         * Joins this node works on at once; more (a reconnect storm) are answered {@code busy} with
+         * a {@code retryAfterMs} of {@link #busyRetryAfter()} plus jitter, so that the sends of
+         * people already in rooms never queue behind thousands of joins' Redis calls.
+         */
+        @WithDefault("256")
+        int maxJoinsInProgress();
+
+        @WithDefault("500ms")
+        Duration busyRetryAfter();
     }
 
     /**

@@ -9,6 +9,7 @@ public enum ErrorCode {
     NO_SUCH_ROOM("no_such_room"),
     UNAVAILABLE("unavailable"),
     RATE_LIMITED("rate_limited"),
+    BUSY("busy"),
     BAD_ATTACHMENT("bad_attachment");
 
     private final String wire;

@@ -62,8 +62,9 @@ public final class ServerFrames {
         return "{\"type\":\"presence\",\"room\":" + quote(room) + ",\"users\":" + users + "}";
     }
 
-    public static String rateLimited(String message, long retryAfterMs) {
-        return "{\"type\":\"error\",\"code\":\"" + ErrorCode.RATE_LIMITED.wire() + "\",\"message\":" + quote(message)
+    /** An error that says when to try again ({@code rate_limited}, {@code busy}). */
+    public static String retryLater(ErrorCode code, String message, long retryAfterMs) {
+        return "{\"type\":\"error\",\"code\":\"" + code.wire() + "\",\"message\":" + quote(message)
                 + ",\"retryAfterMs\":" + retryAfterMs + "}";
     }
 

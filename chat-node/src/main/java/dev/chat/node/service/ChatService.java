@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 
 import dev.chat.contract.GeneralRoom;
 import dev.chat.contract.MessageFrames;
@@ -26,14 +27,17 @@ import dev.chat.node.identity.IdentityTokens;
 import dev.chat.node.identity.NameGenerator;
 import dev.chat.node.identity.User;
 import dev.chat.node.limits.AddressCounter;
+import dev.chat.node.limits.JoinGate;
 import dev.chat.node.limits.SessionLimits;
 import dev.chat.node.protocol.ClientFrame;
 import dev.chat.node.protocol.ErrorCode;
 import dev.chat.node.protocol.FrameParser;
 import dev.chat.node.protocol.ProtocolException;
+import dev.chat.node.protocol.RetryLater;
 import dev.chat.node.protocol.ServerFrames;
 import dev.chat.node.store.MessageStore;
 import dev.chat.node.store.PresenceStore;
+import dev.chat.node.store.RoomEntrance;
 import dev.chat.node.store.RoomDirectory;
 
 /**
@@ -54,6 +58,7 @@ public final class ChatService implements BrokerListener {
     private final RoomDirectory rooms;
     private final MessageStore messages;
     private final PresenceStore presence;
+    private final RoomEntrance entrance;
     private final FrameParser parser;
     private final NameGenerator names;
     private final IdentityTokens tokens;
@@ -63,13 +68,14 @@ public final class ChatService implements BrokerListener {
     private final NoticeThrottle notices;
     private final List<Long> timers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AddressCounter addresses;
+    private final JoinGate joins;
     private final java.util.Set<ClientSession> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final CompletableFuture<Void> drained = new CompletableFuture<>();
     private volatile boolean draining;
 
     public ChatService(Vertx vertx, String nodeId, Hub hub, RedisBroker broker, RoomDirectory rooms,
-            MessageStore messages, PresenceStore presence, FrameParser parser, NameGenerator names,
-            IdentityTokens tokens, NodeConfig config) {
+            MessageStore messages, PresenceStore presence, RoomEntrance entrance, FrameParser parser,
+            NameGenerator names, IdentityTokens tokens, NodeConfig config) {
         this.vertx = vertx;
         this.nodeId = nodeId;
         this.hub = hub;
@@ -77,6 +83,7 @@ public final class ChatService implements BrokerListener {
         this.rooms = rooms;
         this.messages = messages;
         this.presence = presence;
+        this.entrance = entrance;
         this.parser = parser;
         this.names = names;
         this.tokens = tokens;
@@ -86,6 +93,7 @@ public final class ChatService implements BrokerListener {
         this.watch = new RoomWatch(hub, rooms, this::expire);
         this.notices = new NoticeThrottle(config.notices().burst(), config.notices().perSecond());
         this.addresses = new AddressCounter(config.limits().connectionsPerAddress());
+        this.joins = new JoinGate(config.limits().maxJoinsInProgress(), config.limits().busyRetryAfter().toMillis());
     }
 
     public boolean draining() {
@@ -184,22 +192,17 @@ public final class ChatService implements BrokerListener {
     }
 
     private void refuse(ClientSession session, ProtocolException e) {
-        session.send(e.code() == ErrorCode.RATE_LIMITED && e instanceof RateLimited limited
-                ? ServerFrames.rateLimited(e.getMessage(), limited.retryAfterMs)
+        session.send(e instanceof RetryLater later
+                ? ServerFrames.retryLater(e.code(), e.getMessage(), later.retryAfterMs())
                 : ServerFrames.error(e.code(), e.getMessage()));
         if (session.limits() != null && session.limits().recordError(System.nanoTime())) {
             session.close(BoundedOutbound.POLICY_VIOLATION, "too many bad frames");
         }
     }
 
-    /** Too many sends: says when the next one may go. */
-    private static final class RateLimited extends ProtocolException {
-        final long retryAfterMs;
-
-        RateLimited(long retryAfterMs) {
-            super(ErrorCode.RATE_LIMITED, "too many messages; slow down");
-            this.retryAfterMs = retryAfterMs;
-        }
+    private RetryLater busy() {
+        return new RetryLater(ErrorCode.BUSY, "the chat is busy right now; nothing was done, try again shortly",
+                joins.retryAfterMillis());
     }
 
     public CompletionStage<Void> onText(ClientSession session, String text) {
@@ -216,6 +219,9 @@ public final class ChatService implements BrokerListener {
                         : failure;
                 if (cause instanceof ProtocolException e) {
                     refuse(session, e);
+                } else if (cause instanceof ConnectionPoolTooBusyException) {
+                    // Redis is healthy; this node has more calls waiting for it than it queues
+                    refuse(session, busy());
                 } else {
                     LOG.debugf("frame failed: %s", cause.toString());
                     session.send(ServerFrames.error(ErrorCode.UNAVAILABLE,
@@ -247,13 +253,16 @@ public final class ChatService implements BrokerListener {
     }
 
     private CompletionStage<Void> join(ClientSession session, ClientFrame.Join join) {
+        if (!joins.tryEnter()) {
+            throw busy();
+        }
         String roomId = join.room();
         return rooms.find(roomId).thenCompose(meta -> {
             if (meta == null) {
                 throw new ProtocolException(ErrorCode.NO_SUCH_ROOM, "no such room: " + roomId);
             }
             return leaveCurrent(session).thenCompose(left -> enter(session, meta, join.since()));
-        });
+        }).whenComplete((ok, failure) -> joins.exit());
     }
 
     private CompletionStage<Void> enter(ClientSession session, RoomMeta meta, Long since) {
@@ -261,17 +270,17 @@ public final class ChatService implements BrokerListener {
         long now = System.currentTimeMillis();
         hub.beginJoin(session, roomId);
         watch.hold(meta, now);
+        // subscribed first: whatever is published after the snapshot then arrives through the channel
         return broker.sync(roomId)
-                .thenCompose(subscribed -> rooms.touch(meta, now))
-                .thenCompose(touched -> presence.add(roomId, List.of(session.user().id()), now))
-                .thenCompose(present -> messages.snapshot(roomId, since, since != null || meta.historyForNewcomers()))
-                .thenCompose(snapshot -> presence.count(roomId, now).thenAccept(users -> {
-                    List<String> history = snapshot.messages().stream().map(Delivery::frame).toList();
-                    String joined = ServerFrames.joined(roomId, history, users, snapshot.recovered());
-                    hub.completeJoin(session, roomId, joined, snapshot.seq());
+                .thenCompose(subscribed -> entrance.enter(meta, session.user().id(), since,
+                        since != null || meta.historyForNewcomers(), now))
+                .thenAccept(entered -> {
+                    List<String> history = entered.messages().stream().map(Delivery::frame).toList();
+                    String joined = ServerFrames.joined(roomId, history, entered.users(), entered.recovered());
+                    hub.completeJoin(session, roomId, joined, entered.seq());
                     presenceTracker.announce(roomId);
                     notice(roomId, "join", session);
-                }))
+                })
                 .whenComplete((ok, failure) -> {
                     if (failure != null) {
                         leave(session, roomId);
@@ -304,7 +313,7 @@ public final class ChatService implements BrokerListener {
         }
         long wait = session.limits() == null ? 0 : session.limits().trySend(System.nanoTime());
         if (wait > 0) {
-            throw new RateLimited(wait);
+            throw new RetryLater(ErrorCode.RATE_LIMITED, "too many messages; slow down", wait);
         }
         long now = System.currentTimeMillis();
         for (String attachment : send.attachments()) {

@@ -25,6 +25,7 @@ import dev.chat.node.identity.NameGenerator;
 import dev.chat.node.protocol.FrameParser;
 import dev.chat.node.store.MessageStore;
 import dev.chat.node.store.PresenceStore;
+import dev.chat.node.store.RoomEntrance;
 import dev.chat.node.store.RoomDirectory;
 
 /** Wires the plain classes together from config, so they stay free of CDI and easy to test. */
@@ -50,8 +51,10 @@ public class NodeBeans {
         String nodeId = nodeId(config);
         return new ChatService(vertx, nodeId, hub, broker,
                 new RoomDirectory(redis, keys, config.general().clearInterval().toSeconds()),
-                new MessageStore(redis, keys, config.history().size(), config.history().maxLen()),
+                new MessageStore(redis, keys, config.history().maxLen()),
                 new PresenceStore(redis, keys, nodeId, config.presence().ttl()),
+                new RoomEntrance(redis, keys, nodeId, config.presence().ttl(), config.history().size(),
+                        config.history().maxLen()),
                 new FrameParser(mapper, config.limits().maxTextLength(), config.limits().maxClientIdLength()),
                 names, new IdentityTokens(IdentitySecret.resolve(config, redis, keys, names)), config);
     }

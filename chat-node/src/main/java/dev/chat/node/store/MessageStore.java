@@ -1,6 +1,5 @@
 package dev.chat.node.store;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -16,8 +15,8 @@ import dev.chat.contract.LuaScript;
 import dev.chat.contract.MessageFrames;
 
 /**
- * A room's messages in Redis: accepting one (id, history, publish in one script) and reading the
- * history back for newcomers, for clients that resume with {@code since}, and for gaps.
+ * A room's messages in Redis: accepting one (id, history, publish in one script) and reading a
+ * range of the history back to fill a gap ({@link RoomEntrance} reads it for joins).
  */
 public final class MessageStore {
 
@@ -29,22 +28,15 @@ public final class MessageStore {
         ACCEPTED, DUPLICATE, NO_SUCH_ROOM, BAD_ATTACHMENT
     }
 
-    /** History up to and including message {@code seq}, oldest first. */
-    public record Snapshot(long seq, List<Delivery> messages, boolean recovered) {
-    }
-
     private static final LuaScript SEND = LuaScript.resource("send.lua");
-    private static final LuaScript HISTORY = LuaScript.resource("history.lua");
 
     private final Redis redis;
     private final RedisKeys keys;
-    private final int historySize;
     private final int historyMaxLen;
 
-    public MessageStore(Redis redis, RedisKeys keys, int historySize, int historyMaxLen) {
+    public MessageStore(Redis redis, RedisKeys keys, int historyMaxLen) {
         this.redis = redis;
         this.keys = keys;
-        this.historySize = historySize;
         this.historyMaxLen = historyMaxLen;
     }
 
@@ -68,24 +60,6 @@ public final class MessageStore {
             case "bad_attachment" -> new SendResult(Outcome.BAD_ATTACHMENT, 0, null);
             default -> new SendResult(Outcome.NO_SUCH_ROOM, 0, null);
         };
-    }
-
-    /**
-     * @param since the last id the client saw, or null for the newest messages
-     * @param withOlder false for rooms that hide messages from before a user joined
-     */
-    public CompletionStage<Snapshot> snapshot(String roomId, Long since, boolean withOlder) {
-        return HISTORY.run(redis, List.of(keys.seq(roomId), keys.history(roomId)),
-                List.of(since == null ? "" : since.toString(), Integer.toString(withOlder ? historySize : 0),
-                        Integer.toString(historyMaxLen)))
-                .map(response -> {
-                    long seq = response.get(0).toLong();
-                    List<Delivery> messages = Responses.entries(response.get(1));
-                    if (since == null) {
-                        Collections.reverse(messages);
-                    }
-                    return new Snapshot(seq, messages, response.get(2).toInteger() == 1);
-                }).toCompletionStage();
     }
 
     /** Messages with ids in {@code (after, before)}; {@code before} may be {@link Long#MAX_VALUE}. */

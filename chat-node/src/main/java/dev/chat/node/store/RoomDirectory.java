@@ -56,24 +56,6 @@ public final class RoomDirectory {
         }).toCompletionStage();
     }
 
-    /**
-     * A user joining is activity: an expiring room, and its history unless a clear comes first,
-     * live {@code expirySeconds} from now.
-     */
-    public CompletionStage<Void> touch(RoomMeta meta, long now) {
-        if (meta.expirySeconds() == null) {
-            return io.vertx.core.Future.<Void>succeededFuture().toCompletionStage();
-        }
-        long ttl = meta.expirySeconds() * 1000;
-        String historyEnd = Long.toString(Math.min(meta.clearSchedule().nextClearAt(now), now + ttl));
-        String id = meta.id();
-        return redis.batch(List.of(Request.cmd(Command.PEXPIRE).arg(keys.meta(id)).arg(ttl),
-                Request.cmd(Command.PEXPIRE).arg(keys.seq(id)).arg(ttl),
-                Request.cmd(Command.PEXPIREAT).arg(keys.history(id)).arg(historyEnd),
-                Request.cmd(Command.PEXPIREAT).arg(keys.clientIds(id)).arg(historyEnd))).<Void>mapEmpty()
-                .toCompletionStage();
-    }
-
     private io.vertx.core.Future<RoomMeta> load(String roomId) {
         return redis.send(Request.cmd(Command.HGETALL).arg(keys.meta(roomId))).map(response -> {
             return RoomMeta.fromHash(roomId, Responses.hash(response));

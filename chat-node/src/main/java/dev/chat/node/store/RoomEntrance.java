@@ -1,0 +1,80 @@
+package dev.chat.node.store;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+import io.vertx.redis.client.Redis;
+
+import dev.chat.contract.LuaScript;
+import dev.chat.contract.Presence;
+import dev.chat.contract.RedisKeys;
+import dev.chat.contract.RoomMeta;
+import dev.chat.node.hub.Delivery;
+
+/**
+ * What entering a room does in Redis, in one script call ({@code enter.lua}): the room's expiry
+ * pushed back, the user present, and the history the client should see read together with the
+ * last id given out and the room's count. One round trip instead of one per step, so a reconnect
+ * storm costs Redis a call per join and no join holds a pooled connection for several.
+ */
+public final class RoomEntrance {
+
+    /**
+     * History up to and including message {@code seq}, oldest first, and the room's users.
+     *
+     * @param recovered false when {@code since} was given but the gap could not be filled
+     */
+    public record Entered(long seq, List<Delivery> messages, boolean recovered, long users) {
+    }
+
+    private static final LuaScript ENTER = LuaScript.resources(Presence.USERS_FUNCTION, "enter.lua");
+
+    private final Redis redis;
+    private final RedisKeys keys;
+    private final String nodeId;
+    private final long presenceTtlMillis;
+    private final int historySize;
+    private final int historyMaxLen;
+
+    public RoomEntrance(Redis redis, RedisKeys keys, String nodeId, Duration presenceTtl, int historySize,
+            int historyMaxLen) {
+        this.redis = redis;
+        this.keys = keys;
+        this.nodeId = nodeId;
+        this.presenceTtlMillis = presenceTtl.toMillis();
+        this.historySize = historySize;
+        this.historyMaxLen = historyMaxLen;
+    }
+
+    /**
+     * @param since the last id the client saw, or null for the newest messages
+     * @param withOlder false for rooms that hide messages from before a user joined
+     */
+    public CompletionStage<Entered> enter(RoomMeta meta, String userId, Long since, boolean withOlder, long now) {
+        String id = meta.id();
+        String roomTtl = "";
+        String historyEnd = "";
+        if (meta.expirySeconds() != null) {
+            // a join is activity: an expiring room, and its history unless a clear comes first,
+            // live expirySeconds from now
+            long ttl = meta.expirySeconds() * 1000;
+            roomTtl = Long.toString(ttl);
+            historyEnd = Long.toString(Math.min(meta.clearSchedule().nextClearAt(now), now + ttl));
+        }
+        return ENTER.run(redis,
+                List.of(keys.meta(id), keys.seq(id), keys.history(id), keys.clientIds(id), keys.presence(id)),
+                List.of(Long.toString(now), Presence.member(userId, nodeId), Long.toString(presenceTtlMillis), roomTtl,
+                        historyEnd, since == null ? "" : since.toString(),
+                        Integer.toString(withOlder ? historySize : 0), Integer.toString(historyMaxLen)))
+                .map(response -> {
+                    List<Delivery> messages = Responses.entries(response.get(1));
+                    if (since == null) {
+                        Collections.reverse(messages); // XREVRANGE: newest first
+                    }
+                    return new Entered(response.get(0).toLong(), messages, response.get(2).toInteger() == 1,
+                            response.get(3).toLong());
+                }).toCompletionStage();
+    }
+}
