@@ -116,7 +116,7 @@ public interface NodeConfig {
          * a {@code retryAfterMs} of {@link #busyRetryAfter()} plus jitter, so that the sends of
          * people already in rooms never queue behind thousands of joins' Redis calls.
          */
-        @WithDefault("256")
+        @WithDefault("1024")
         int maxJoinsInProgress();
 
         @WithDefault("500ms")

@@ -25,6 +25,8 @@ final class PresenceTracker {
     private final PresenceStore presence;
     private final long minIntervalMillis;
     private final Set<String> recountScheduled = ConcurrentHashMap.newKeySet();
+    private final Set<String> announceScheduled = ConcurrentHashMap.newKeySet();
+    static final long ANNOUNCE_WINDOW_MS = 100;
 
     PresenceTracker(Vertx vertx, String nodeId, Hub hub, RedisBroker broker, PresenceStore presence,
             long minIntervalMillis) {
@@ -36,9 +38,18 @@ final class PresenceTracker {
         this.minIntervalMillis = minIntervalMillis;
     }
 
-    /** Tells every node that the room's count changed. */
+    /**
+     * Tells every node, within {@link #ANNOUNCE_WINDOW_MS}, that the room's count changed: the
+     * joins and leaves of a burst (a reconnect storm brings hundreds per room per second) make one
+     * announcement, not one each; every node recounts at most once per interval anyway.
+     */
     void announce(String room) {
-        broker.publish(room, new Envelope(Envelope.PRESENCE, 0, nodeId, "")).exceptionally(failure -> null);
+        if (announceScheduled.add(room)) {
+            vertx.setTimer(ANNOUNCE_WINDOW_MS, id -> {
+                announceScheduled.remove(room);
+                broker.publish(room, new Envelope(Envelope.PRESENCE, 0, nodeId, "")).exceptionally(failure -> null);
+            });
+        }
     }
 
     void scheduleRecount(String room) {
