@@ -1,8 +1,8 @@
 -- A user entering a room, in one call: the room's expiry pushed back (joining is activity), the
 -- user present, and a consistent snapshot of the last id given out, the messages the client
 -- should see and the room's count of users, read together so nothing slips between them.
--- Follows presence-users.lua (present_users).
--- KEYS: 1 meta, 2 seq, 3 history, 4 client-ids, 5 presence
+-- Follows presence-users.lua (the presence functions).
+-- KEYS: 1 meta, 2 seq, 3 history, 4 client-ids, 5 presence, 6 presence-users
 -- ARGV: 1 now (ms), 2 presence member, 3 presence ttl (ms),
 --       4 room ttl (ms; '' for a room that does not expire), 5 history expires at (ms),
 --       6 since ('' for the newest ARGV[7] messages), 7 newest count, 8 max count after since
@@ -15,11 +15,9 @@ if ARGV[4] ~= '' then
   redis.call('PEXPIREAT', KEYS[4], ARGV[5])
 end
 local ttl = tonumber(ARGV[3])
-redis.call('ZADD', KEYS[5], now + ttl, ARGV[2])
-redis.call('ZREMRANGEBYSCORE', KEYS[5], '-inf', now)
--- the set itself goes once no node refreshes it
-redis.call('PEXPIRE', KEYS[5], ttl * 2)
-local users = present_users(KEYS[5], ARGV[1])
+presence_add(KEYS[5], KEYS[6], ARGV[2], now + ttl)
+presence_keep(KEYS[5], KEYS[6], ttl)
+local users = present_users(KEYS[5], KEYS[6], now)
 
 local seq = tonumber(redis.call('GET', KEYS[2]) or '0')
 if ARGV[6] == '' then

@@ -2,18 +2,30 @@ package dev.chat.contract;
 
 /**
  * How presence entries are named and counted, the same for the nodes that write them and the
- * registry that reads them: a member per user and node, counted as distinct users.
+ * registry that reads them: a member per user and node, counted as distinct users (through a hash
+ * of members per user kept beside the set, so a count does not scan the room).
  */
 public final class Presence {
 
     /**
-     * Lua that defines {@code present_users(presence_key, now)}, the count of distinct users not
-     * lapsed: prepend it to any script that counts ({@link LuaScript#resources}).
+     * Lua that defines the functions every script that changes or counts a room's presence goes
+     * through ({@code presence_add}, {@code presence_remove}, {@code presence_prune},
+     * {@code presence_keep}, {@code present_users}), so the set of members and the per-user hash
+     * beside it always agree: prepend it ({@link LuaScript#resources}).
      */
-    public static final String USERS_FUNCTION = "presence-users.lua";
+    public static final String FUNCTIONS = "presence-users.lua";
 
-    /** KEYS: presence; ARGV: now (ms). Returns the number of distinct users not lapsed. */
-    public static final LuaScript COUNT = LuaScript.resources(USERS_FUNCTION, "presence-count.lua");
+    /**
+     * KEYS: presence, presence-users; ARGV: now (ms). Drops lapsed members and returns the
+     * number of distinct users left.
+     */
+    public static final LuaScript COUNT = LuaScript.resources(FUNCTIONS, "presence-count.lua");
+
+    /**
+     * KEYS: presence, presence-users; ARGV: member, lapses at (ms), ttl of the keys (ms). One
+     * member added the way a node adds its users (for tools and tests that act as a node).
+     */
+    public static final LuaScript ADD = LuaScript.resources(FUNCTIONS, "presence-add.lua");
 
     private Presence() {
     }

@@ -58,6 +58,11 @@ public final class RedisKeys {
         return room(roomId, "presence");
     }
 
+    /** User id → number of that user's members in {@link #presence} (see {@link Presence}). */
+    public String presenceUsers(String roomId) {
+        return room(roomId, "presence-users");
+    }
+
     public String attachment(String roomId, String attachmentId) {
         return room(roomId, "attachment:" + attachmentId);
     }

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 import io.vertx.core.Future;
-import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.Request;
+
+import dev.chat.contract.LuaScript;
 
 import dev.chat.contract.Presence;
 import dev.chat.contract.RedisKeys;
@@ -16,10 +16,14 @@ import dev.chat.contract.RedisKeys;
 /**
  * Who is in which room, cluster-wide: a sorted set per room with a member per user and node
  * ({@link Presence#member}), scored with the time it lapses. Each node adds, refreshes and removes
- * only its own members; users of a node that dies lapse by themselves after the TTL, with nobody
- * having to clean up.
+ * only its own members; users of a node that dies lapse by themselves after the TTL (the next
+ * write or count of the room drops them). Every change goes through the shared presence functions
+ * ({@link Presence#FUNCTIONS}), so a count costs what changed, not the room's size.
  */
 public final class PresenceStore {
+
+    private static final LuaScript WRITE = LuaScript.resources(Presence.FUNCTIONS, "presence-write.lua");
+    private static final LuaScript REMOVE = LuaScript.resources(Presence.FUNCTIONS, "presence-remove.lua");
 
     private final Redis redis;
     private final RedisKeys keys;
@@ -50,28 +54,27 @@ public final class PresenceStore {
         if (userIds.isEmpty()) {
             return Future.<Void>succeededFuture().toCompletionStage();
         }
-        Request zadd = Request.cmd(Command.ZADD).arg(keys.presence(roomId));
-        if (onlyExisting) {
-            zadd.arg("XX");
-        }
-        String lapsesAt = Long.toString(now + ttlMillis);
+        List<String> args = new java.util.ArrayList<>(userIds.size() + 3);
+        args.add(Long.toString(now));
+        args.add(Long.toString(ttlMillis));
+        args.add(onlyExisting ? "1" : "0");
         for (String userId : userIds) {
-            zadd.arg(lapsesAt).arg(Presence.member(userId, nodeId));
+            args.add(Presence.member(userId, nodeId));
         }
-        return redis.batch(List.of(zadd,
-                Request.cmd(Command.ZREMRANGEBYSCORE).arg(keys.presence(roomId)).arg("-inf").arg(now),
-                // the set itself goes once no node refreshes it
-                Request.cmd(Command.PEXPIRE).arg(keys.presence(roomId)).arg(ttlMillis * 2)))
-                .<Void>mapEmpty().toCompletionStage();
+        return WRITE.run(redis, keysOf(roomId), args).<Void>mapEmpty().toCompletionStage();
     }
 
     public CompletionStage<Void> remove(String roomId, String userId) {
-        return redis.send(Request.cmd(Command.ZREM).arg(keys.presence(roomId)).arg(Presence.member(userId, nodeId)))
-                .<Void>mapEmpty().toCompletionStage();
+        return REMOVE.run(redis, keysOf(roomId), List.of(Presence.member(userId, nodeId))).<Void>mapEmpty()
+                .toCompletionStage();
+    }
+
+    private List<String> keysOf(String roomId) {
+        return List.of(keys.presence(roomId), keys.presenceUsers(roomId));
     }
 
     public CompletionStage<Long> count(String roomId, long now) {
-        return Presence.COUNT.run(redis, List.of(keys.presence(roomId)), List.of(Long.toString(now)))
+        return Presence.COUNT.run(redis, keysOf(roomId), List.of(Long.toString(now)))
                 .map(response -> response.toLong()).toCompletionStage();
     }
 }

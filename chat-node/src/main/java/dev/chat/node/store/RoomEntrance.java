@@ -29,7 +29,7 @@ public final class RoomEntrance {
     public record Entered(long seq, List<Delivery> messages, boolean recovered, long users) {
     }
 
-    private static final LuaScript ENTER = LuaScript.resources(Presence.USERS_FUNCTION, "enter.lua");
+    private static final LuaScript ENTER = LuaScript.resources(Presence.FUNCTIONS, "enter.lua");
 
     private final Redis redis;
     private final RedisKeys keys;
@@ -64,7 +64,8 @@ public final class RoomEntrance {
             historyEnd = Long.toString(Math.min(meta.clearSchedule().nextClearAt(now), now + ttl));
         }
         return ENTER.run(redis,
-                List.of(keys.meta(id), keys.seq(id), keys.history(id), keys.clientIds(id), keys.presence(id)),
+                List.of(keys.meta(id), keys.seq(id), keys.history(id), keys.clientIds(id), keys.presence(id),
+                        keys.presenceUsers(id)),
                 List.of(Long.toString(now), Presence.member(userId, nodeId), Long.toString(presenceTtlMillis), roomTtl,
                         historyEnd, since == null ? "" : since.toString(),
                         Integer.toString(withOlder ? historySize : 0), Integer.toString(historyMaxLen)))

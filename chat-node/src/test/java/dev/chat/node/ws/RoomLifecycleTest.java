@@ -193,7 +193,7 @@ class RoomLifecycleTest {
     }
 
     private long count(RedisKeys keys, String room) {
-        return dev.chat.contract.Presence.COUNT.run(redis, List.of(keys.presence(room)),
+        return dev.chat.contract.Presence.COUNT.run(redis, List.of(keys.presence(room), keys.presenceUsers(room)),
                 List.of(Long.toString(System.currentTimeMillis()))).toCompletionStage().toCompletableFuture().join()
                 .toLong();
     }
@@ -209,9 +209,10 @@ class RoomLifecycleTest {
             tab.join(room);
             tab.next("joined");
             // the same user also has a tab on another node, which keeps its entry fresh
-            redis.send(Request.cmd(Command.ZADD).arg(keys.presence(room)).arg(System.currentTimeMillis() + 60_000)
-                    .arg(dev.chat.contract.Presence.member(user, "other-node"))).toCompletionStage()
-                    .toCompletableFuture().join();
+            dev.chat.contract.Presence.ADD.run(redis, List.of(keys.presence(room), keys.presenceUsers(room)),
+                    List.of(dev.chat.contract.Presence.member(user, "other-node"),
+                            Long.toString(System.currentTimeMillis() + 60_000), "60000"))
+                    .toCompletionStage().toCompletableFuture().join();
             tab.close();
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(3))
                     .until(() -> stays.seen("notice").stream().anyMatch(n -> n.get("kind").asText().equals("leave")));

@@ -99,12 +99,14 @@ class RoomListingTest {
         test.writeRoom(new RoomMeta("presence01", "Presence", 60, null, System.currentTimeMillis(), true), null);
         long now = System.currentTimeMillis();
         String presence = keys.presence("presence01");
-        // members are user|node: alice on two nodes is one user
-        redis.sortedSet(String.class).zadd(presence, now + 60_000, Presence.member("alice", "node-1"));
-        redis.sortedSet(String.class).zadd(presence, now + 60_000, Presence.member("alice", "node-2"));
-        redis.sortedSet(String.class).zadd(presence, now + 60_000, Presence.member("bob", "node-1"));
-        redis.sortedSet(String.class).zadd(presence, now - 1_000, Presence.member("lapsed", "node-1"));
-        redis.sortedSet(String.class).zadd(presence, now + 1_500, Presence.member("leaving", "node-2"));
+        String users = keys.presenceUsers("presence01");
+        // members are user|node, written as the nodes write them: alice on two nodes is one user
+        for (Object[] entry : new Object[][] { { "alice", "node-1", now + 60_000 }, { "alice", "node-2", now + 60_000 },
+                { "bob", "node-1", now + 60_000 }, { "lapsed", "node-1", now - 1_000 },
+                { "leaving", "node-2", now + 1_500 } }) {
+            redis.execute("EVAL", Presence.ADD.source(), "2", presence, users,
+                    Presence.member((String) entry[0], (String) entry[1]), entry[2].toString(), "60000");
+        }
 
         given().get("/api/rooms/presence01").then().statusCode(200).body("users", is(3));
         given().get("/api/rooms").then().statusCode(200).body("find { it.id == 'presence01' }.users", is(3));
