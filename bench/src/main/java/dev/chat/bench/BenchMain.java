@@ -84,7 +84,7 @@ public final class BenchMain {
         int workers;
         @Option(names = "--loops", defaultValue = "2", description = "event loops per generator process (default ${DEFAULT-VALUE})")
         int loops;
-        @Option(names = "--worker-heap", defaultValue = "1g")
+        @Option(names = "--worker-heap", defaultValue = "3g", description = "heap of each generator process (default ${DEFAULT-VALUE})")
         String workerHeap;
         @Option(names = "--worker-jvm-option", description = "more JVM options for the generator processes")
         List<String> workerJvmOptions = new java.util.ArrayList<>();

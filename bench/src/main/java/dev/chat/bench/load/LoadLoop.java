@@ -25,7 +25,11 @@ final class LoadLoop extends AbstractVerticle {
     final Tallies tallies;
     final List<BenchClient> clients = new ArrayList<>();
     private final List<BenchClient> senders = new ArrayList<>();
-    private WebSocketClient client;
+    /** Connections per source address (see {@link #start}). */
+    static final int SOCKETS_PER_ADDRESS = 2_000;
+
+    private final List<WebSocketClient> sockets = new ArrayList<>();
+    private final int firstAddress;
     private int opened;
     private int settled;
     private long connectStartMicros;
@@ -35,8 +39,13 @@ final class LoadLoop extends AbstractVerticle {
     private boolean stormDone;
     private boolean stopped;
 
-    LoadLoop(Plan plan, List<Integer> indexes, double connectRate, Consumer<LoadLoop> onAllSettled) {
+    /**
+     * @param firstAddress which loopback source addresses this loop uses, counted from 127.0.0.2;
+     *     every loop of every worker gets its own
+     */
+    LoadLoop(Plan plan, List<Integer> indexes, double connectRate, int firstAddress, Consumer<LoadLoop> onAllSettled) {
         this.plan = plan;
+        this.firstAddress = firstAddress;
         this.indexes = indexes;
         this.connectRate = connectRate;
         this.onAllSettled = onAllSettled;
@@ -53,12 +62,19 @@ final class LoadLoop extends AbstractVerticle {
 
     @Override
     public void start(Promise<Void> started) {
-        // the client's connection pool keeps an array of maxConnections slots and scans it on
-        // every connect: sized to this loop's clients (storms open a second socket before the
-        // first is gone), not to "unlimited"
-        client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(2 * indexes.size() + 16)
-                .setConnectTimeout((int) plan.joinTimeoutMillis()).setMaxFrameSize(1 << 20)
-                .setMaxMessageSize(16 << 20).setClosingTimeout(2));
+        // One client per SOCKETS_PER_ADDRESS connections, each bound to its own loopback
+        // address: with tens of thousands of sockets from one address to the gateway, the
+        // kernel's search for a free source port makes every connect() slower than the last, on
+        // the loop's thread. The client's pool keeps (and scans) an array of maxConnections
+        // slots, so it is sized to its share (twice: a storm opens before the old socket is gone).
+        int share = Math.max(1, (indexes.size() + SOCKETS_PER_ADDRESS - 1) / SOCKETS_PER_ADDRESS);
+        for (int j = 0; j < share; j++) {
+            String local = "127.0." + ((firstAddress + j) / 250) + "." + (2 + (firstAddress + j) % 250);
+            sockets.add(vertx.createWebSocketClient(new WebSocketClientOptions()
+                    .setMaxConnections(2 * SOCKETS_PER_ADDRESS + 16).setLocalAddress(local)
+                    .setConnectTimeout((int) plan.joinTimeoutMillis()).setMaxFrameSize(1 << 20)
+                    .setMaxMessageSize(16 << 20).setClosingTimeout(2)));
+        }
         for (int index : indexes) {
             BenchClient c = new BenchClient(this, plan, index);
             clients.add(c);
@@ -90,11 +106,16 @@ final class LoadLoop extends AbstractVerticle {
         long due = connectRate <= 0 ? clients.size()
                 : Math.min(clients.size(), (long) ((now - connectStartMicros) / 1e6 * connectRate) + 1);
         while (opened < due) {
-            clients.get(opened++).open(client);
+            clients.get(opened).open(socketsFor(opened));
+            opened++;
         }
         for (int i = 0; i < opened; i++) {
             clients.get(i).checkJoinTimeout(now);
         }
+    }
+
+    private WebSocketClient socketsFor(int position) {
+        return sockets.get(Math.min(sockets.size() - 1, position / SOCKETS_PER_ADDRESS));
     }
 
     /** A client joined or failed for good during the connect phase. */
@@ -152,9 +173,10 @@ final class LoadLoop extends AbstractVerticle {
         }
         if (plan.storm() && !stormDone && now >= measureStartMicros) {
             stormDone = true;
-            for (BenchClient c : clients) {
+            for (int i = 0; i < clients.size(); i++) {
+                BenchClient c = clients.get(i);
                 if (!c.isSender() && c.joined && !c.gone) {
-                    c.dropAndResume(client);
+                    c.dropAndResume(socketsFor(i));
                 }
             }
         }

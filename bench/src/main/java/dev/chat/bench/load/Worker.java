@@ -86,13 +86,20 @@ public final class Worker {
             for (int k = 0; k < perLoop; k++) {
                 share.add(plan.conns() + (workerIndex * loopCount + l) * perLoop + k);
             }
-            LoadLoop loop = new LoadLoop(plan, share, WARM_UP_RATE, x -> settled.countDown());
+            LoadLoop loop = new LoadLoop(plan, share, WARM_UP_RATE,
+                    workers * loopCount * addressesPerLoop() + workerIndex * loopCount + l, x -> settled.countDown());
             deployments.add(vertx.deployVerticle(loop).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
         }
         settled.await((long) (perLoop / WARM_UP_RATE) + plan.joinTimeoutMillis() / 1000 + 10, TimeUnit.SECONDS);
         for (String id : deployments) {
             vertx.undeploy(id).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** Source addresses one loop needs for the largest share of connections a loop gets. */
+    private int addressesPerLoop() {
+        int perLoop = (plan.conns() + workers * loopCount - 1) / (workers * loopCount);
+        return Math.max(1, (perLoop + LoadLoop.SOCKETS_PER_ADDRESS - 1) / LoadLoop.SOCKETS_PER_ADDRESS);
     }
 
     private void connect() throws Exception {
@@ -106,8 +113,9 @@ public final class Worker {
             shares.get(mine++ % loopCount).add(i);
         }
         double perLoopRate = plan.connectRate() / workers / loopCount;
-        for (List<Integer> share : shares) {
-            LoadLoop loop = new LoadLoop(plan, share, perLoopRate, l -> settled.countDown());
+        for (int l = 0; l < loopCount; l++) {
+            LoadLoop loop = new LoadLoop(plan, shares.get(l), perLoopRate,
+                    (workerIndex * loopCount + l) * addressesPerLoop(), x -> settled.countDown());
             loops.add(loop);
             vertx.deployVerticle(loop);
         }
