@@ -123,7 +123,7 @@ public final class BenchMain {
             String ws = (url.getScheme().equals("https") ? "wss" : "ws") + "://" + url.getAuthority() + "/ws";
             Plan plan = new Plan(runId, ws, conns, ids, senders, rate, size, clientIds, (long) (warmup * 1e6),
                     (long) (duration * 1e6), connectRate, (long) (joinTimeout * 1000), storm, rampSteps, rampFactor,
-                    (long) (stepSeconds * 1e6));
+                    (long) (stepSeconds * 1e6), ThreadLocalRandom.current().nextInt(1_000_000));
             int processes = workers > 0 ? workers : Math.max(1, (conns + 7_999) / 8_000);
             List<String> jvm = new java.util.ArrayList<>(List.of("-Xms" + workerHeap, "-Xmx" + workerHeap,
                     "-XX:+UseParallelGC"));

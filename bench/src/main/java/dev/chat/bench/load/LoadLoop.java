@@ -26,7 +26,7 @@ final class LoadLoop extends AbstractVerticle {
     final List<BenchClient> clients = new ArrayList<>();
     private final List<BenchClient> senders = new ArrayList<>();
     /** Connections per source address (see {@link #start}). */
-    static final int SOCKETS_PER_ADDRESS = 2_000;
+    static final int SOCKETS_PER_ADDRESS = 1_000;
 
     private final List<WebSocketClient> sockets = new ArrayList<>();
     private final int firstAddress;
@@ -69,7 +69,8 @@ final class LoadLoop extends AbstractVerticle {
         // slots, so it is sized to its share (twice: a storm opens before the old socket is gone).
         int share = Math.max(1, (indexes.size() + SOCKETS_PER_ADDRESS - 1) / SOCKETS_PER_ADDRESS);
         for (int j = 0; j < share; j++) {
-            String local = "127.0." + ((firstAddress + j) / 250) + "." + (2 + (firstAddress + j) % 250);
+            int n = plan.addressOffset() + firstAddress + j;
+            String local = "127." + (1 + n / 62_500 % 250) + "." + (n / 250 % 250) + "." + (2 + n % 250);
             sockets.add(vertx.createWebSocketClient(new WebSocketClientOptions()
                     .setMaxConnections(2 * SOCKETS_PER_ADDRESS + 16).setLocalAddress(local)
                     .setConnectTimeout((int) plan.joinTimeoutMillis()).setMaxFrameSize(1 << 20)

@@ -11,12 +11,14 @@ import java.util.List;
  * @param roomIds the rooms, connection {@code i} joins {@code roomIds[i % rooms]}
  * @param senders connections {@code 0..senders-1} send; sender {@code s} is in room {@code s % rooms}
  * @param rate messages per second per sender (the first ramp step's rate)
+ * @param addressOffset where this run's loopback source addresses start (random per run, so that
+ *     the TIME_WAIT sockets of the last run do not crowd this one's ports)
  * @param rampSteps 0 for a steady run; otherwise the measured part is this many steps of
  *     {@code stepMicros}, step {@code k} at {@code rate * rampFactor^k}
  */
 public record Plan(String runId, String wsUrl, int conns, List<String> roomIds, int senders, double rate, int size,
         boolean clientIds, long warmupMicros, long durationMicros, double connectRate, long joinTimeoutMillis,
-        boolean storm, int rampSteps, double rampFactor, long stepMicros) {
+        boolean storm, int rampSteps, double rampFactor, long stepMicros, int addressOffset) {
 
     public int rooms() {
         return roomIds.size();

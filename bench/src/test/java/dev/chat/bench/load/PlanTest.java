@@ -13,7 +13,7 @@ class PlanTest {
     private static Plan plan(int conns, int rooms, int senders, int rampSteps) {
         List<String> ids = java.util.stream.IntStream.range(0, rooms).mapToObj(i -> "r" + i).toList();
         return new Plan("run", "ws://x/ws", conns, ids, senders, 10, 100, true, 1_000_000, 5_000_000, 100, 1000, false,
-                rampSteps, 2.0, 1_000_000);
+                rampSteps, 2.0, 1_000_000, 0);
     }
 
     @Test
