@@ -195,7 +195,8 @@ public final class ChatService implements BrokerListener {
         session.send(e instanceof RetryLater later
                 ? ServerFrames.retryLater(e.code(), e.getMessage(), later.retryAfterMs())
                 : ServerFrames.error(e.code(), e.getMessage()));
-        if (session.limits() != null && session.limits().recordError(System.nanoTime())) {
+        // 'busy' is the node's state, not the client's fault: it never counts towards the abuse close
+        if (e.code() != ErrorCode.BUSY && session.limits() != null && session.limits().recordError(System.nanoTime())) {
             session.close(BoundedOutbound.POLICY_VIOLATION, "too many bad frames");
         }
     }

@@ -53,4 +53,19 @@ class BusyNodeTest {
             assertEquals("not_in_room", client.next("error").get("code").asText(), "the refused join entered no room");
         }
     }
+
+    @Test
+    void busyIsNeverCountedAsTheClientsAbuse() {
+        try (WsClient client = WsClient.connect(URI.create(http.toString().replaceFirst("^http", "ws")))) {
+            client.next("welcome");
+            // more refusals than chat.limits.max-errors (20 within 10 s) would allow for bad frames
+            for (int i = 0; i < 25; i++) {
+                client.join("general");
+                assertEquals("busy", client.next("error").get("code").asText());
+            }
+            client.say("still here");
+            assertEquals("not_in_room", client.next("error").get("code").asText(), "not closed for abuse (1008)");
+            assertTrue(!client.closed().isDone(), "the connection is still open");
+        }
+    }
 }
