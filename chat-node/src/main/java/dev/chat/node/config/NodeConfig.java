@@ -31,6 +31,13 @@ public interface NodeConfig {
     interface Node {
         /** Reported in {@code welcome}; defaults to the host name plus a random suffix. */
         Optional<String> id();
+
+        /**
+         * How often every connection is pinged, well below the gateway's 75 s read timeout so an
+         * idle chat is not cut. One timer per event loop pings all of its connections.
+         */
+        @WithDefault("20s")
+        Duration pingInterval();
     }
 
     interface Redis {
