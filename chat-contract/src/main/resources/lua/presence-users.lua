@@ -36,16 +36,24 @@ local function roster_rename(hkey, roster, user, name)
   end
 end
 
+-- the version counter, started from Redis' clock when missing (a minute until presence_keep gives
+-- it the presence keys' expiry): a snapshot read after Redis lost the room is then still newer
+-- than anything a page was told before
+local function roster_version(key)
+  local version = redis.call('GET', key)
+  if not version then
+    local t = redis.call('TIME')
+    version = string.format('%.0f', (tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)) * 1000)
+    redis.call('SET', key, version, 'PX', 60000)
+  end
+  return version
+end
+
 local function roster_publish(roster)
   if roster == nil or #roster.order == 0 then
     return
   end
-  if redis.call('EXISTS', roster.version) == 0 then
-    -- a minute until presence_keep gives it the presence keys' expiry
-    local t = redis.call('TIME')
-    redis.call('SET', roster.version,
-      string.format('%.0f', (tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)) * 1000), 'PX', 60000)
-  end
+  roster_version(roster.version)
   local version = string.format('%.0f', redis.call('INCR', roster.version))
   local lines = {}
   for i, user in ipairs(roster.order) do

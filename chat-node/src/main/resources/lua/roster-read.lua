@@ -1,8 +1,9 @@
 -- Who is in a room, for a page that just joined or must start over: the version of the last
 -- change and up to ARGV[1] users with their names (all of them when there are no more; otherwise
--- a random sample, so the cost is the cap, not the room). Read only.
+-- a random sample, so the cost is the cap, not the room). Changes nothing but starting the
+-- version when Redis has none (see roster_version). Follows presence-users.lua.
 -- KEYS: 1 presence-names, 2 presence-version; ARGV: 1 cap
--- Returns {version ('0' when none yet), number of users, {id, name, id, name, ...}}
+-- Returns {version, number of users, {id, name, id, name, ...}}
 local cap = tonumber(ARGV[1])
 local total = redis.call('HLEN', KEYS[1])
 local people
@@ -13,4 +14,4 @@ elseif cap > 0 then
 else
   people = {}
 end
-return {redis.call('GET', KEYS[2]) or '0', total, people}
+return {roster_version(KEYS[2]), total, people}

@@ -23,12 +23,12 @@ public final class RosterStore {
     /**
      * At most the cap of the room's users (id → name), and how many there are.
      *
-     * @param version of the last change the snapshot includes; 0 when there was none yet
+     * @param version of the last change the snapshot includes
      */
     public record Snapshot(long version, long total, Map<String, String> people) {
     }
 
-    private static final LuaScript READ = LuaScript.resource("roster-read.lua");
+    private static final LuaScript READ = LuaScript.resources(Presence.FUNCTIONS, "roster-read.lua");
     private static final LuaScript RENAME = LuaScript.resources(Presence.FUNCTIONS, "roster-rename.lua");
 
     private final Redis redis;
