@@ -63,6 +63,16 @@ public final class RedisKeys {
         return room(roomId, "presence-users");
     }
 
+    /** User id → display name of the users in {@link #presenceUsers} (see {@link Presence}). */
+    public String presenceNames(String roomId) {
+        return room(roomId, "presence-names");
+    }
+
+    /** The version of the room's last roster change (see {@link Presence}). */
+    public String presenceVersion(String roomId) {
+        return room(roomId, "presence-version");
+    }
+
     public String attachment(String roomId, String attachmentId) {
         return room(roomId, "attachment:" + attachmentId);
     }

@@ -128,6 +128,21 @@ public final class Hub {
         }
     }
 
+    /** Display names of the room's users on this node (id → name), to add them to presence again. */
+    public Map<String, String> userNames(String roomId) {
+        LocalRoom room = rooms.get(roomId);
+        if (room == null) {
+            return Map.of();
+        }
+        synchronized (room) {
+            Map<String, String> names = new java.util.HashMap<>();
+            for (ClientSession member : room.members) {
+                names.put(member.user().id(), member.user().name());
+            }
+            return names;
+        }
+    }
+
     /**
      * Delivers a message that came through the broker to the room's members, each exactly once
      * and in id order.

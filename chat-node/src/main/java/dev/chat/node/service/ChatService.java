@@ -66,6 +66,8 @@ public final class ChatService implements BrokerListener {
     private final PresenceTracker presenceTracker;
     private final RoomWatch watch;
     private final NoticeThrottle notices;
+    private final RosterRelay roster;
+    private final TypingRelay typing;
     private final List<Long> timers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AddressCounter addresses;
     private final JoinGate joins;
@@ -75,7 +77,7 @@ public final class ChatService implements BrokerListener {
 
     public ChatService(Vertx vertx, String nodeId, Hub hub, RedisBroker broker, RoomDirectory rooms,
             MessageStore messages, PresenceStore presence, RoomEntrance entrance, FrameParser parser,
-            NameGenerator names, IdentityTokens tokens, NodeConfig config) {
+            dev.chat.node.store.RosterStore rosterStore, NameGenerator names, IdentityTokens tokens, NodeConfig config) {
         this.vertx = vertx;
         this.nodeId = nodeId;
         this.hub = hub;
@@ -94,6 +96,10 @@ public final class ChatService implements BrokerListener {
         this.notices = new NoticeThrottle(config.notices().burst(), config.notices().perSecond());
         this.addresses = new AddressCounter(config.limits().connectionsPerAddress());
         this.joins = new JoinGate(config.limits().maxJoinsInProgress(), config.limits().busyRetryAfter().toMillis());
+        this.roster = new RosterRelay(vertx, hub, rosterStore, config.roster().maxPerFrame(),
+                config.roster().flushInterval().toMillis());
+        this.typing = new TypingRelay(broker, nodeId, presenceTracker::users, config.typing().maxRoomUsers(),
+                config.typing().minInterval().toNanos());
     }
 
     public boolean draining() {
@@ -179,7 +185,8 @@ public final class ChatService implements BrokerListener {
             return session;
         }
         open.add(session);
-        session.send(ServerFrames.welcome(user, nodeId, tokens.issue(user)));
+        session.send(ServerFrames.welcome(user, nodeId, tokens.issue(user), config.typing().maxRoomUsers(),
+                config.typing().minInterval().toMillis()));
         return session;
     }
 
@@ -250,6 +257,9 @@ public final class ChatService implements BrokerListener {
         if (frame instanceof ClientFrame.Send send) {
             return send(session, send);
         }
+        if (frame instanceof ClientFrame.Typing) {
+            return typing.typing(session, System.nanoTime());
+        }
         return rename(session, (ClientFrame.Nick) frame);
     }
 
@@ -273,12 +283,13 @@ public final class ChatService implements BrokerListener {
         watch.hold(meta, now);
         // subscribed first: whatever is published after the snapshot then arrives through the channel
         return broker.sync(roomId)
-                .thenCompose(subscribed -> entrance.enter(meta, session.user().id(), since,
+                .thenCompose(subscribed -> entrance.enter(meta, session.user().id(), session.user().name(), since,
                         since != null || meta.historyForNewcomers(), now))
                 .thenAccept(entered -> {
                     List<String> history = entered.messages().stream().map(Delivery::frame).toList();
                     String joined = ServerFrames.joined(roomId, history, entered.users(), entered.recovered());
                     hub.completeJoin(session, roomId, joined, entered.seq());
+                    roster.welcome(session, roomId);
                     presenceTracker.announce(roomId);
                     notice(roomId, "join", session);
                 })
@@ -347,6 +358,7 @@ public final class ChatService implements BrokerListener {
         User renamed = new User(session.user().id(), nick.name());
         session.rename(renamed);
         session.send(ServerFrames.identity(renamed, tokens.issue(renamed)));
+        roster.renamed(session);
         return CompletableFuture.completedFuture(null);
     }
 
@@ -365,6 +377,7 @@ public final class ChatService implements BrokerListener {
         }
         watch.forget(roomId);
         notices.forget(roomId);
+        roster.forget(roomId);
         broker.sync(roomId);
     }
 
@@ -380,6 +393,8 @@ public final class ChatService implements BrokerListener {
             case Envelope.PRESENCE -> presenceTracker.scheduleRecount(room);
             case Envelope.NOTICE -> hub.broadcast(room, envelope.body());
             case Envelope.EXPIRED -> expire(room);
+            case Envelope.ROSTER -> roster.onChanges(room, envelope);
+            case Envelope.TYPING -> hub.broadcast(room, envelope.body());
             default -> LOG.debugf("ignoring envelope kind %s", envelope.kind());
         }
     }
@@ -396,6 +411,7 @@ public final class ChatService implements BrokerListener {
         if (gap != null) {
             fill(gap);
         }
+        roster.resync(room); // who came and went meanwhile was missed too
     }
 
     private void fill(Gap gap) {
