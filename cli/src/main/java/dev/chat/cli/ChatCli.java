@@ -57,7 +57,8 @@ public final class ChatCli implements Callable<Integer> {
         try (Terminal terminal = TerminalBuilder.builder().name("chat").system(true).dumb(true).build()) {
             LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("chat").build();
             JLineScreen.configure(reader);
-            JLineScreen screen = new JLineScreen(reader);
+            boolean dumb = terminal.getType().startsWith(Terminal.TYPE_DUMB);
+            JLineScreen screen = new JLineScreen(reader, !dumb);
             try (ChatApp app = new ChatApp(endpoints, IdentityStore.forUser(System.getenv()), screen,
                     ZoneId.systemDefault(), more)) {
                 app.start();

@@ -20,10 +20,16 @@ import dev.chat.cli.render.Line;
 public final class JLineScreen implements Screen {
 
     private final LineReader reader;
+    private final boolean interactive;
     private volatile String prompt = "> ";
 
-    public JLineScreen(LineReader reader) {
+    /**
+     * @param interactive false for a dumb terminal (input from a pipe or a file): lines are then
+     *                    simply written one after the other, without a prompt to redraw
+     */
+    public JLineScreen(LineReader reader, boolean interactive) {
         this.reader = reader;
+        this.interactive = interactive;
     }
 
     /**
@@ -44,6 +50,13 @@ public final class JLineScreen implements Screen {
             case NOTICE, INFO -> AttributedStyle.DEFAULT.faint();
             case ERROR -> AttributedStyle.DEFAULT.foreground(AttributedStyle.RED);
         };
+        if (!interactive) {
+            synchronized (this) {
+                reader.getTerminal().writer().println(line.text());
+                reader.getTerminal().flush();
+            }
+            return;
+        }
         for (String part : line.text().split("\n", -1)) {
             reader.printAbove(new AttributedString(part, style));
         }
@@ -51,15 +64,18 @@ public final class JLineScreen implements Screen {
 
     @Override
     public void prompt(String prompt) {
+        if (!interactive) {
+            return;
+        }
         this.prompt = prompt;
         if (reader instanceof LineReaderImpl impl) {
             impl.setPrompt(prompt); // shown at the next redraw, i.e. with the next printed line
         }
     }
 
-    /** The prompt to read the next line with. */
+    /** The prompt to read the next line with (none on a dumb terminal). */
     public String prompt() {
-        return prompt;
+        return interactive ? prompt : "";
     }
 
     private static final class VerbatimParser implements Parser {
