@@ -38,6 +38,11 @@ public final class RedisKeys {
         return prefix + ":rooms";
     }
 
+    /** String: the key that signs identity tokens when {@code chat.identity.secret} is unset. */
+    public String identitySecret() {
+        return prefix + ":identity-secret";
+    }
+
     public String meta(String roomId) {
         return room(roomId, "meta");
     }
@@ -71,6 +76,11 @@ public final class RedisKeys {
     /** The version of the room's last roster change (see {@link Presence}). */
     public String presenceVersion(String roomId) {
         return room(roomId, "presence-version");
+    }
+
+    /** User id → the room's last message id (seq) when that user first joined in this clear period. */
+    public String firstJoins(String roomId) {
+        return room(roomId, "first-joins");
     }
 
     public String attachment(String roomId, String attachmentId) {
