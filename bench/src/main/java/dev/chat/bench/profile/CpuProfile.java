@@ -65,7 +65,8 @@ public final class CpuProfile {
     private static List<String> names(List<RecordedFrame> frames) {
         List<String> names = new ArrayList<>(frames.size());
         for (RecordedFrame frame : frames) {
-            if (frame.isJavaFrame()) {
+            // the JVM's generated lambda classes repeat the frame of the lambda's own method
+            if (frame.isJavaFrame() && !frame.getMethod().getType().getName().contains("$$Lambda")) {
                 names.add(frame.getMethod().getType().getName() + "." + frame.getMethod().getName());
             }
         }
