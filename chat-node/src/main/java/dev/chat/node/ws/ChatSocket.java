@@ -24,6 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import dev.chat.node.config.NodeConfig;
 import dev.chat.node.hub.BoundedOutbound;
 import dev.chat.node.hub.ClientSession;
+import dev.chat.node.metrics.NodeMetrics;
 import dev.chat.node.service.ChatService;
 
 /** The browser's endpoint: hands every event to {@link ChatService} and holds no logic itself. */
@@ -44,6 +45,9 @@ public class ChatSocket {
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    NodeMetrics metrics;
 
     @OnOpen
     @NonBlocking
@@ -75,6 +79,7 @@ public class ChatSocket {
     @OnClose
     @NonBlocking
     void close(WebSocketConnection connection) {
+        metrics.closed(connection.closeReason() == null ? null : connection.closeReason().getCode());
         ClientSession session = connection.userData().get(SESSION);
         if (session != null) {
             chat.close(session);
