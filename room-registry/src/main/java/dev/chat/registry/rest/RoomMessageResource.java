@@ -11,6 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import dev.chat.registry.service.ApiKey;
 import dev.chat.registry.service.MessageTextParser;
 import dev.chat.registry.service.PostOutcome;
@@ -38,6 +41,11 @@ public class RoomMessageResource {
         this.messages = messages;
     }
 
+    @Operation(summary = "Posts a message as user System, for integrations holding chat.api-key (X-Api-Key)")
+    @APIResponse(responseCode = "202", description = "accepted: the message id")
+    @APIResponse(responseCode = "400", description = "text missing, empty, too long, another field, or a body that is not a JSON object")
+    @APIResponse(responseCode = "401", description = "missing or wrong X-Api-Key")
+    @APIResponse(responseCode = "404", description = "no such room, or chat.api-key is not set")
     @POST
     public Uni<Response> post(@PathParam("id") String id, @HeaderParam(API_KEY) String key, String body) {
         if (!apiKey.enabled()) {
