@@ -72,7 +72,7 @@ async function openUser(label, { path = '/', chat = true } = {}) {
     }).observe(document, { childList: true, subtree: true });
   });
   const page = context.pages()[0] ?? (await context.newPage());
-  const user = { label, profile, context, page, dialogs: [], pageErrors: [], cspViolations: [], consoleErrors: [], frames: [], foreignRequests: [] };
+  const user = { label, profile, context, page, dialogs: [], pageErrors: [], cspViolations: [], consoleErrors: [], frames: [], foreignRequests: [], typingSent: [] };
   users.push(user);
   // Nothing the page shows may make the browser talk to anyone but the gateway.
   const ownHost = new URL(cluster.url).host;
@@ -87,6 +87,9 @@ async function openUser(label, { path = '/', chat = true } = {}) {
       if (user.frames.length > 40) user.frames.shift();
     };
     socket.on('framesent', keep('>'));
+    socket.on('framesent', (event) => {
+      if (/"type":"typing"/.test(String(event.payload))) user.typingSent.push(Date.now());
+    });
     socket.on('framereceived', keep('<'));
     socket.on('framereceived', (event) => {
       try {
@@ -167,6 +170,23 @@ async function shot(user, name) {
 
 const inRoom = (user, name, options) =>
   until(user, `room "${name}" joined`, (n) => document.getElementById('room-name')?.textContent === n && document.getElementById('message-scroller')?.getAttribute('aria-busy') === 'false', name, options);
+
+/** The names in the page's "who's here" list. */
+const people = (user) => user.page.evaluate(() => [...document.querySelectorAll('#people-list .person-name')].map((n) => n.textContent));
+
+const listsPeople = (user, what, names, options) =>
+  until(user, what, (list) => {
+    const shown = [...document.querySelectorAll('#people-list .person-name')].map((n) => n.textContent);
+    return list.every((n) => shown.includes(n));
+  }, names, options);
+
+async function rename(user, name) {
+  await user.page.click('#identity');
+  await user.page.locator('#name-dialog').waitFor({ state: 'visible', timeout: WAIT });
+  await user.page.fill('#name-input', name);
+  await user.page.press('#name-input', 'Enter');
+  await user.page.locator('#name-dialog').waitFor({ state: 'hidden', timeout: WAIT });
+}
 
 before(async () => {
   cluster = await startCluster(OPS_SETTINGS);
@@ -265,6 +285,111 @@ test('the ops page asks for the key, then shows the 3 nodes and their connection
     await visitor.close();
   }
   await until(operator, 'the connection gone again', (n) => Number(document.getElementById('ops-total-connections').textContent) === n, before.total, { timeout: 10_000, polling: 200 });
+});
+
+test('who\'s here on two nodes, live through a rename; links in messages; who is typing', { timeout: 60_000 }, async () => {
+  // on two different chat nodes, so the list is the cluster's and not one node's
+  for (let i = 0; i < 3 && alice.node === bob.node; i++) {
+    await bob.page.reload();
+    await ready(bob);
+  }
+  assert.notEqual(alice.node, bob.node, 'the gateway put the two pages on two nodes');
+  await inRoom(alice, 'General');
+  await inRoom(bob, 'General');
+  const nameA = await alice.page.textContent('#user-name');
+  const nameB = await bob.page.textContent('#user-name');
+  for (const user of [alice, bob]) await listsPeople(user, 'both people in the list', [nameA, nameB]);
+  const mine = await alice.page.evaluate((n) => {
+    const item = [...document.querySelectorAll('#people-list .person')].find((li) => li.querySelector('.person-name').textContent === n);
+    return { you: !item.querySelector('.person-you').hidden, avatar: item.querySelector('svg.avatar') !== null };
+  }, nameA);
+  assert.deepEqual(mine, { you: true, avatar: true }, 'alice is marked as herself, with her avatar');
+  assert.equal(await alice.page.getAttribute('#people-toggle', 'aria-expanded'), 'true', 'open on a wide screen');
+
+  const renamed = `Bob ${RUN}`;
+  await rename(bob, renamed);
+  await listsPeople(alice, 'the new name in the list', [renamed, nameA]);
+  assert.equal((await people(alice)).includes(nameB), false, 'the old name is gone');
+
+  // links: http(s) addresses and nothing else
+  const url = `https://example.com/notes?id=${RUN}`;
+  const text = `Notes at ${url}. Not javascript:alert(1) nor www.example.org`;
+  await send(alice, text);
+  await hasMessage(bob, text);
+  const links = await bob.page.evaluate((t) => {
+    const p = [...document.querySelectorAll('#message-list .message-text')].find((n) => n.textContent === t);
+    return [...p.querySelectorAll('a')].map((a) => ({ href: a.getAttribute('href'), text: a.textContent, rel: a.rel, target: a.target, cls: a.className }));
+  }, text);
+  assert.deepEqual(links, [{ href: url, text: url, rel: 'noopener noreferrer nofollow', target: '_blank', cls: 'message-link' }]);
+
+  // who's typing: a signal at the first keystroke, then at most one per 2 s; gone as soon as the message is there
+  const before = bob.typingSent.length;
+  const draft = `typed quickly ${RUN}`;
+  await bob.page.click('#composer-input');
+  await bob.page.keyboard.type(draft);
+  await until(alice, 'bob typing', (n) => document.getElementById('typing').textContent === `${n} is typing…`, renamed);
+  const signals = bob.typingSent.slice(before);
+  assert.ok(signals.length >= 1, 'typing was signalled');
+  const gaps = signals.slice(1).map((at, i) => at - signals[i]);
+  assert.ok(gaps.every((gap) => gap >= 1900), `${signals.length} typing frames for ${draft.length} keystrokes, ${JSON.stringify(gaps)} ms apart`);
+  await shot(alice, '04a-typing');
+  await bob.page.press('#composer-input', 'Enter');
+  await hasMessage(alice, draft);
+  assert.equal(await alice.page.textContent('#typing'), '', 'the line goes when the message arrives');
+});
+
+test('a shared room: copy its link, open it elsewhere, Back to the previous room, and an unknown room', { timeout: 90_000 }, async () => {
+  await alice.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: cluster.url });
+  const name = `Shared ${RUN}`;
+  const created = await fetch(`${cluster.url}/api/rooms`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name, clearIntervalSeconds: 5, expirySeconds: 6, historyForNewcomers: true }),
+  });
+  assert.equal(created.status, 201, await created.clone().text());
+  const { id } = await created.json();
+  await until(alice, 'the shared room in the sidebar', (n) => [...document.querySelectorAll('#room-list .room-name')].some((e) => e.textContent === n), name, { timeout: 6_000, polling: 100 });
+  await alice.page.locator('#room-list li', { has: alice.page.locator('.room-name', { hasText: name }) }).locator('.room-button').click();
+  await inRoom(alice, name);
+  assert.equal(await alice.page.evaluate(() => window.location.pathname), `/r/${id}`, 'the address names the room');
+
+  await alice.page.click('#copy-link');
+  await until(alice, 'the copy confirmation', () => document.getElementById('copy-link-text').textContent === 'Link copied');
+  const link = await alice.page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(link, `${cluster.url}/r/${id}`);
+
+  const page = await fetch(link);
+  assert.equal(page.status, 200);
+  assert.match(page.headers.get('content-type'), /^text\/html/);
+  assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+  assert.equal(page.headers.get('cache-control'), 'no-cache');
+  assert.match(await page.text(), /<base href="\/">/);
+
+  await bob.page.goto(link);
+  await ready(bob);
+  await inRoom(bob, name);
+  const bobName = await bob.page.textContent('#user-name');
+  await listsPeople(alice, 'bob in the shared room', [bobName]);
+
+  // Back returns to the previous room; the list follows bob out and in
+  await bob.page.locator('#room-list li[data-room-id="general"] .room-button').click();
+  await inRoom(bob, 'General');
+  assert.equal(await bob.page.evaluate(() => window.location.pathname), '/r/general');
+  await until(alice, 'bob gone from the list', (n) => ![...document.querySelectorAll('#people-list .person-name')].some((e) => e.textContent === n), bobName);
+  await bob.page.goBack();
+  await inRoom(bob, name);
+  assert.equal(await bob.page.evaluate(() => window.location.pathname), `/r/${id}`);
+  await listsPeople(alice, 'bob back in the list', [bobName]);
+
+  // an unknown (or expired) room says so and offers General
+  await bob.page.goto(`${cluster.url}/r/gone${RUN}`);
+  await until(bob, 'the missing-room message', () => document.getElementById('room-missing').hidden === false && document.getElementById('room-name').textContent === 'Room not found', undefined, { timeout: WAIT });
+  await shot(bob, '04b-room-missing');
+  await bob.page.click('#go-general');
+  await inRoom(bob, 'General');
+  assert.equal(await bob.page.evaluate(() => window.location.pathname), '/r/general');
+  await alice.page.locator('#room-list li[data-room-id="general"] .room-button').click();
+  await inRoom(alice, 'General');
 });
 
 test('an uploaded image appears for the other user', { timeout: 60_000 }, async () => {
@@ -553,10 +678,16 @@ test('the page works at 360 px wide', { timeout: 30_000 }, async () => {
   await inRoom(bob, 'General');
   const overflow = await bob.page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(overflow <= 360, `no horizontal scrolling (scrollWidth ${overflow})`);
-  for (const id of ['composer-input', 'send-button', 'attach-button', 'new-room', 'theme-button', 'identity']) {
+  for (const id of ['composer-input', 'send-button', 'attach-button', 'new-room', 'theme-button', 'identity', 'copy-link', 'people-toggle']) {
     const box = await bob.page.locator(`#${id}`).boundingBox();
     assert.ok(box && box.x >= 0 && box.x + box.width <= 360, `#${id} is on screen (${JSON.stringify(box)})`);
   }
+  await until(bob, 'who\'s here folded on a narrow screen', () => document.getElementById('people').hidden && document.getElementById('people-toggle').getAttribute('aria-expanded') === 'false');
+  await bob.page.click('#people-toggle');
+  await until(bob, 'who\'s here unfolded', () => !document.getElementById('people').hidden && document.querySelectorAll('#people-list .person').length >= 2);
+  const peopleBox = await bob.page.locator('#people').boundingBox();
+  assert.ok(peopleBox && peopleBox.x + peopleBox.width <= 360, `the list fits (${JSON.stringify(peopleBox)})`);
+  await bob.page.click('#people-toggle');
   await shot(bob, '12-mobile-360');
   await bob.page.click('#new-room');
   await bob.page.locator('#create-room-dialog').waitFor({ state: 'visible', timeout: WAIT });

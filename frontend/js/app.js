@@ -8,7 +8,7 @@ import { Connection, ConnectionState, CloseCode, webSocketUrl } from './connecti
 import { ChatSession, DEFAULT_ROOM, JoinState, MAX_TEXT_LENGTH, prepareText } from './chat-session.js';
 import { createRoomPoller, diffRooms, keepLaterExpiry, touchExpiry, withoutGone, withPinned, PIN_MS } from './rooms.js';
 import { connectionBadge } from './format.js';
-import { byId } from './dom.js';
+import { byId, setText } from './dom.js';
 import { createMessageView } from './message-view.js';
 import { createRoomListView, createRoomHeaderView } from './room-view.js';
 import { createStatusView } from './status-view.js';
@@ -21,8 +21,15 @@ import { deleteRoom, RoomField } from './room-api.js';
 import { uploadAttachment } from './attachments.js';
 import { identityStore, ownerTokenStore, themeStore } from './storage.js';
 import { DEFAULT_BACKGROUND, normalizeHex } from './theme.js';
+import { historyStep, roomFromPath, roomPath, roomUrl } from './route.js';
+import { Roster } from './roster.js';
+import { TypingSignal, TypingState, typingRule, typingText } from './typing.js';
+import { createPeopleView } from './people-view.js';
+import { createShareView } from './share-view.js';
 
 const APP_NAME = 'Anonymous chat';
+/** People listed by name in the "who's here" panel; the others are counted ("and N more"). */
+const PEOPLE_SHOWN = 50;
 const fetchImpl = (...args) => window.fetch(...args);
 
 function browserStorage() {
@@ -51,6 +58,7 @@ let connectionInfo = { state: ConnectionState.DISCONNECTED, retryAt: null, retry
 const connection = new Connection({ url: () => webSocketUrl(window.location, identity.token()) });
 const session = new ChatSession({
   send: (frame) => connection.send(frame),
+  initialRoom: roomFromPath(window.location.pathname).room ?? DEFAULT_ROOM,
   clearIntervalMs: (id) => {
     const seconds = findRoom(id)?.clearIntervalSeconds;
     return Number.isFinite(seconds) ? seconds * 1000 : null;
@@ -122,6 +130,33 @@ const roomHeader = createRoomHeaderView({
   deleteButton: roomDeleteButton,
 });
 const roomsNote = byId('rooms-note');
+
+const peopleToggle = byId('people-toggle');
+const peopleView = createPeopleView({
+  panel: byId('people'),
+  list: byId('people-list'),
+  more: byId('people-more'),
+  toggle: peopleToggle,
+  narrowQuery: window.matchMedia('(max-width: 720px)'),
+});
+const roster = new Roster();
+const copyLinkButton = byId('copy-link');
+const share = createShareView({
+  button: copyLinkButton,
+  label: byId('copy-link-text'),
+  status: byId('copy-status'),
+  fallback: byId('share-fallback'),
+  input: byId('share-link'),
+  closeButton: byId('share-close'),
+  address: () => roomUrl(window.location.origin, session.room),
+});
+const roomMissing = byId('room-missing');
+byId('go-general').addEventListener('click', () => selectRoom(DEFAULT_ROOM));
+const typingLine = byId('typing');
+const typists = new TypingState();
+const typingSignal = new TypingSignal();
+let typingTimer = null;
+let shownRoom = null; // the room whose people and typists are on screen
 
 const composer = createComposerView({
   form: byId('composer'),
@@ -205,8 +240,20 @@ async function sendMessage(text, file) {
   return result;
 }
 
-function selectRoom(roomId) {
-  if (roomId === session.room) {
+/**
+ * Keeps the address bar on the room shown: a room the user picked is a new history entry (Back
+ * returns to the previous room); any other change (the home page, a room gone) replaces it.
+ */
+function showAddress(roomId, mode) {
+  const step = historyStep(window.location.pathname, roomId);
+  if (step === 'none') return;
+  if (step === 'push' && mode === 'push') window.history.pushState({ room: roomId }, '', roomPath(roomId));
+  else window.history.replaceState({ room: roomId }, '', roomPath(roomId));
+}
+
+function selectRoom(roomId, { fromHistory = false } = {}) {
+  if (!fromHistory) showAddress(roomId, 'push');
+  if (roomId === session.room && !session.missing) {
     composer.focus();
     return;
   }
@@ -265,11 +312,16 @@ async function askDelete(roomId, from) {
 
 function renderRoom() {
   const now = Date.now();
-  const info = findRoom(session.room);
-  const users = session.users ?? info?.users ?? null;
-  const name = roomDisplayName(session.room);
+  const info = session.missing ? null : findRoom(session.room);
+  const users = session.missing ? null : session.users ?? info?.users ?? null;
+  const name = session.missing ? 'Room not found' : roomDisplayName(session.room);
   roomHeader.render({ id: session.room, name, users, room: info, owned: ownedRooms.has(session.room), now });
   document.title = `${name} · ${APP_NAME}`;
+  peopleToggle.hidden = !Number.isFinite(users);
+  copyLinkButton.hidden = session.missing;
+  roomMissing.hidden = !session.missing;
+  messageScroller.classList.toggle('messages--missing', session.missing);
+  byId('composer').inert = session.missing;
 
   const shown = directory.length > 0 ? directory : [{ id: session.room, name, users, clearIntervalSeconds: null, nextClearAt: null, expiresAt: null }];
   const live = new Map(session.users === null ? [] : [[session.room, session.users]]);
@@ -288,8 +340,32 @@ function renderEmptyText() {
     [JoinState.JOINING]: 'Loading messages…',
     [JoinState.NONE]: 'Connecting to the chat…',
   }[session.joinState];
-  messages.setEmptyText(text);
-  messageScroller.setAttribute('aria-busy', session.joinState === JoinState.JOINED ? 'false' : 'true');
+  messages.setEmptyText(session.missing ? '' : text);
+  messageScroller.setAttribute('aria-busy', session.joinState === JoinState.JOINED || session.missing ? 'false' : 'true');
+}
+
+function renderPeople() {
+  peopleView.render(roster.view({ users: session.users, ownIds: session.ownUserIds, limit: PEOPLE_SHOWN }));
+}
+
+function renderTyping() {
+  const now = Date.now();
+  setText(typingLine, typingText(typists.names(now)));
+  clearTimeout(typingTimer);
+  const next = typists.nextChange();
+  typingTimer = next === null ? null : setTimeout(renderTyping, Math.max(50, next - now));
+}
+
+/** Another room is shown: nobody is known to be in it or typing there yet. */
+function roomChanged() {
+  if (shownRoom === session.room) return;
+  shownRoom = session.room;
+  roster.clear();
+  typists.clear();
+  typingSignal.reset();
+  share.reset();
+  renderPeople();
+  renderTyping();
 }
 
 // ---- wiring ----
@@ -307,6 +383,7 @@ connection.onState((info) => {
   renderEmptyText();
 });
 connection.onFrame((frame) => {
+  if (frame.type === 'welcome') typingSignal.setRule(typingRule(frame));
   session.handleFrame(frame);
   renderEmptyText();
 });
@@ -320,13 +397,37 @@ session.on('nameError', (text) => {
   if (!nameDialog.refused(text)) status.toast(text);
 });
 session.on('room', () => {
+  roomChanged();
+  showAddress(session.room, 'replace'); // e.g. back in General after a room expired
+  renderRoom();
+  renderPeople();
+  renderEmptyText();
+});
+session.on('missing', () => {
+  roomChanged();
   renderRoom();
   renderEmptyText();
+});
+session.on('roster', (frame) => {
+  if (roster.apply(frame)) renderPeople();
+});
+session.on('typing', (frame) => {
+  if (session.ownUserIds.has(frame.user?.id)) return;
+  typists.signal(frame.user, Date.now());
+  renderTyping();
 });
 session.on('timeline', (change) => {
   messages.renderTimeline(change);
   renderEmptyText();
+  // whoever's message arrived has stopped typing
+  if ((change.added ?? []).reduce((stopped, m) => typists.stop(m.user?.id) || stopped, false)) renderTyping();
 });
+const composerInput = byId('composer-input');
+composerInput.addEventListener('input', () => {
+  const joined = session.joinState === JoinState.JOINED;
+  if (typingSignal.shouldSend({ now: Date.now(), text: composerInput.value, joined, users: session.users })) connection.send({ type: 'typing' });
+});
+window.addEventListener('popstate', () => selectRoom(roomFromPath(window.location.pathname).room ?? DEFAULT_ROOM, { fromHistory: true }));
 session.on('line', (line) => messages.appendLine(line));
 session.on('pending', (entries) => messages.renderPending(entries));
 session.on('notice', (text) => status.showNotice(text));

@@ -4,7 +4,9 @@
  * (join/leave notices, "History cleared"), and our unconfirmed sends. It speaks the protocol of
  * docs/protocol.md: join (with `since` when resuming after a reconnect), merge the history without
  * duplicates, resend unconfirmed sends once joined, wait out `rate_limited`, empty the room on
- * `cleared`, go back to General on `expired`, keep the identity token of `welcome`/`identity`.
+ * `cleared`, go back to General on `expired`, keep the identity token of `welcome`/`identity`,
+ * say so when the room to join does not exist (the page offers General), and pass the current
+ * room's `roster` and `typing` frames on.
  * Pure: it gets a `send` function and reports changes through events, so it runs in Node tests
  * without a DOM or socket.
  */
@@ -88,6 +90,8 @@ export class ChatSession {
     /** While the server says we send too fast: the pace (ms per send) of the paced resend; else null. */
     this.throttleMs = null;
     this.joinState = JoinState.NONE;
+    /** The room asked for does not exist (or expired before we got in): nothing to join. */
+    this.missing = false;
     this.joinMode = null;
     this.joinRetryTimer = null;
     this.outbox = new Outbox();
@@ -98,8 +102,9 @@ export class ChatSession {
    * Subscribes to `identity` (user), `token` (string to store), `room`, `timeline` (change),
    * `line` (a new system line), `pending` (entries), `notice` (banner text), `error` ({code, text}),
    * `slowdown` ({retryAfterMs}), `nameError` (text), `cleared` ({room, nextClearAt}),
-   * `expired` ({room, current}) or `activity` ({room, at}: a message or a join, which pushes an
-   * expiring room's expiry back).
+   * `expired` ({room, current}), `activity` ({room, at}: a message or a join, which pushes an
+   * expiring room's expiry back), `missing` ({room}: the room to join does not exist), `roster`
+   * and `typing` (the current room's frames of those types).
    */
   on(event, listener) {
     if (!this.listeners.has(event)) this.listeners.set(event, new Set());
@@ -146,6 +151,9 @@ export class ChatSession {
         return this.onExpired(frame);
       case 'error':
         return this.onError(frame);
+      case 'roster':
+      case 'typing':
+        return this.onRoomFrame(frame);
       default:
         return undefined; // the contract may grow new frame types: ignore them
     }
@@ -168,6 +176,7 @@ export class ChatSession {
     if (roomId === this.room && this.joinState !== JoinState.NONE) return;
     const changed = roomId !== this.room;
     this.room = roomId;
+    this.missing = false;
     if (changed) {
       this.users = null;
       this.timeline = [];
@@ -332,6 +341,12 @@ export class ChatSession {
     else if (this.online) this.join({ resume: false });
   }
 
+  /** Who is here and who is typing: the current room's, once joined, for the page to show. */
+  onRoomFrame(frame) {
+    if (frame.room !== this.room || this.joinState !== JoinState.JOINED) return;
+    this.emit(frame.type, frame);
+  }
+
   onPresence(frame) {
     if (frame.room !== this.room || !Number.isFinite(frame.users)) return;
     this.users = frame.users;
@@ -364,14 +379,22 @@ export class ChatSession {
       this.emit('nameError', text);
       return;
     }
+    if (this.joinState === JoinState.JOINING && code === 'no_such_room' && this.room !== DEFAULT_ROOM) {
+      // An unknown or expired room (a shared link, a room that just went): the page says so and
+      // offers General; nothing is joined meanwhile.
+      this.joinState = JoinState.NONE;
+      this.missing = true;
+      this.outbox.dropRoom(this.room);
+      this.emit('missing', { room: this.room });
+      this.emit('pending', this.pending());
+      return;
+    }
     this.emit('error', { code, text });
 
     if (this.joinState === JoinState.JOINING && (code === 'no_such_room' || code === 'unavailable')) {
-      // The join failed. A vanished room sends us back to General; a Redis outage is retried.
+      // The join failed: a Redis outage is retried.
       this.joinState = JoinState.NONE;
-      if (code === 'no_such_room' && this.room !== DEFAULT_ROOM) {
-        this.switchRoom(DEFAULT_ROOM);
-      } else if (code === 'unavailable') {
+      if (code === 'unavailable') {
         this.scheduleJoinRetry(JOIN_RETRY_MS);
       }
       return;

@@ -1,7 +1,7 @@
 /**
  * The message list on screen: renders timeline changes from ChatSession (appending when it can,
  * rebuilding when it must), the system lines between messages (join/leave, "History cleared"),
- * image attachments, the pending sends below them, and keeps the newest message in view unless
+ * image attachments, web addresses as links, the pending sends below them, and keeps the newest message in view unless
  * the user has scrolled up to read older ones. All text goes in as text nodes; images only from
  * same-origin paths (attachments.js).
  */
@@ -12,6 +12,7 @@ import { messageTime, isoTime } from './format.js';
 import { SendStatus } from './outbox.js';
 import { attachmentsOf } from './attachments.js';
 import { userAvatarNode } from './avatar-view.js';
+import { linkParts } from './linkify.js';
 
 const STICK_THRESHOLD_PX = 80;
 
@@ -104,9 +105,23 @@ export function createMessageView({ scroller, list, pendingList, emptyState, jum
       own ? el('span', { className: 'message-you', text: 'you' }) : null,
       time,
     );
-    const text = message.text === '' ? null : el('p', { className: 'message-text', text: message.text });
+    const text = message.text === '' ? null : el('p', { className: 'message-text' }, ...textWithLinks(message.text));
     const bubble = el('div', { className: 'bubble' }, meta, text, attachmentNodes(message, name));
     return append(item, avatar, bubble);
+  }
+
+  /** The text as text nodes, its http(s) addresses as links (linkify.js decides which). */
+  function textWithLinks(text) {
+    return linkParts(text).map((part) => {
+      if (!part.href) return part.text;
+      const link = document.createElement('a');
+      link.className = 'message-link';
+      link.textContent = part.text;
+      link.href = part.href;
+      link.target = '_blank';
+      link.rel = 'noopener noreferrer nofollow';
+      return link;
+    });
   }
 
   function lineItem(line) {

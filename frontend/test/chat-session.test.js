@@ -232,14 +232,40 @@ test('a send refused as busy goes again after the wait and is not marked failed'
   assert.deepEqual(ctx.ofKind('slowdown'), []);
 });
 
-test('joining a room that no longer exists falls back to General', () => {
+test('joining a room that does not exist says so, joins nothing, and General is one switch away', () => {
   const ctx = setup();
+  ctx.session.on('missing', (payload) => ctx.events.push({ name: 'missing', payload }));
   enter(ctx);
   ctx.session.switchRoom('gone');
+  ctx.session.submit('into the void');
   ctx.sent.length = 0;
   ctx.session.handleFrame({ type: 'error', code: 'no_such_room', message: 'no such room: gone' });
-  assert.equal(ctx.session.room, 'general');
+  assert.equal(ctx.session.room, 'gone');
+  assert.equal(ctx.session.missing, true);
+  assert.deepEqual(ctx.ofKind('missing'), [{ room: 'gone' }]);
+  assert.deepEqual(ctx.ofKind('error'), [], 'said by the page, not as an error toast');
+  assert.deepEqual(ctx.sent, []);
+  assert.deepEqual(ctx.session.pending(), [], 'nothing waits to be sent to a room that is not there');
+  ctx.session.switchRoom('general');
+  assert.equal(ctx.session.missing, false);
   assert.deepEqual(ctx.sent, [{ type: 'join', room: 'general' }]);
+});
+
+test('the current room\'s roster and typing frames are passed on once joined, others dropped', () => {
+  const ctx = setup();
+  const seen = [];
+  ctx.session.on('roster', (frame) => seen.push(frame));
+  ctx.session.on('typing', (frame) => seen.push(frame));
+  ctx.session.handleFrame(welcome());
+  const early = { type: 'roster', room: 'general', reset: true, v: 1, here: [] };
+  ctx.session.handleFrame(early); // before `joined`: the snapshot after it supersedes it
+  ctx.session.handleFrame(joined([]));
+  const roster = { type: 'roster', room: 'general', reset: true, v: 2, here: [ME] };
+  const typing = { type: 'typing', room: 'general', user: OTHER };
+  ctx.session.handleFrame(roster);
+  ctx.session.handleFrame(typing);
+  ctx.session.handleFrame({ ...typing, room: 'elsewhere' });
+  assert.deepEqual(seen, [roster, typing]);
 });
 
 test('own messages are recognised under every identity this page had', () => {

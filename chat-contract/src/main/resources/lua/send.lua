@@ -46,4 +46,5 @@ if ARGV[5] ~= '' then
   redis.call('PEXPIREAT', KEYS[4], historyEnd)
 end
 redis.call('PUBLISH', ARGV[1], 'M ' .. id .. ' ' .. ARGV[2] .. '\n' .. frame)
-return {'ok', id, frame}
+-- a short reply: the sender gets its message through the channel like everyone else
+return {'ok', id}

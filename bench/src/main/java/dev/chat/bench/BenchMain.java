@@ -28,10 +28,11 @@ import picocli.CommandLine.Option;
 /**
  * The benchmark's command line: {@code load} runs one scenario against a running cluster,
  * {@code report} turns results into tables, charts and docs/performance.md; {@code worker} is
- * what {@code load} starts in each generator process.
+ * what {@code load} starts in each generator process; {@code profile} summarises a JFR recording
+ * of a node.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = { BenchMain.Load.class,
-        BenchMain.WorkerCommand.class, BenchMain.ReportCommand.class },
+        BenchMain.WorkerCommand.class, BenchMain.ReportCommand.class, BenchMain.ProfileCommand.class },
         description = "Load generator and report for the chat (see bench/README.md).")
 public final class BenchMain {
 
@@ -179,4 +180,25 @@ public final class BenchMain {
         }
     }
 
+
+    @Command(name = "profile", mixinStandardHelpOptions = true,
+            description = "Summarises a JFR recording of a node: where the CPU goes, as markdown.")
+    static final class ProfileCommand implements Callable<Integer> {
+        @Option(names = "--jfr", required = true, description = "the recording")
+        Path jfr;
+        @Option(names = "--out", required = true, description = "the markdown file to write")
+        Path out;
+        @Option(names = "--title", defaultValue = "Profile", description = "what was recorded")
+        String title;
+        @Option(names = "--rows", defaultValue = "15", description = "rows of the method tables (default ${DEFAULT-VALUE})")
+        int rows;
+
+        @Override
+        public Integer call() throws Exception {
+            var profile = dev.chat.bench.profile.CpuProfile.read(jfr);
+            java.nio.file.Files.writeString(out, profile.markdown(title, rows));
+            System.out.println("[bench] profile: " + profile.samples() + " samples -> " + out);
+            return 0;
+        }
+    }
 }

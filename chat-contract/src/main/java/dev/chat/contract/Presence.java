@@ -10,14 +10,16 @@ public final class Presence {
     /**
      * Lua that defines the functions every script that changes or counts a room's presence goes
      * through ({@code presence_add}, {@code presence_remove}, {@code presence_prune},
-     * {@code presence_keep}, {@code present_users}), so the set of members and the per-user hash
-     * beside it always agree: prepend it ({@link LuaScript#resources}).
+     * {@code presence_keep}, {@code present_users}, {@code present_users_at}), so the set of members
+     * and the per-user hash beside it always agree: prepend it ({@link LuaScript#resources}). The
+     * chat nodes pass a roster ({@code roster_new}) to keep the names of the present users and
+     * publish who came and went; a script that passes none only counts or changes the two keys.
      */
     public static final String FUNCTIONS = "presence-users.lua";
 
     /**
-     * KEYS: presence, presence-users; ARGV: now (ms). Drops lapsed members and returns the
-     * number of distinct users left.
+     * KEYS: presence, presence-users; ARGV: now (ms). The number of distinct users with a member
+     * that has not lapsed; changes nothing (the nodes' writes drop lapsed members and say so).
      */
     public static final LuaScript COUNT = LuaScript.resources(FUNCTIONS, "presence-count.lua");
 

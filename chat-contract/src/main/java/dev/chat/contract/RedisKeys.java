@@ -38,6 +38,11 @@ public final class RedisKeys {
         return prefix + ":rooms";
     }
 
+    /** String: the key that signs identity tokens when {@code chat.identity.secret} is unset. */
+    public String identitySecret() {
+        return prefix + ":identity-secret";
+    }
+
     public String meta(String roomId) {
         return room(roomId, "meta");
     }
@@ -61,6 +66,21 @@ public final class RedisKeys {
     /** User id → number of that user's members in {@link #presence} (see {@link Presence}). */
     public String presenceUsers(String roomId) {
         return room(roomId, "presence-users");
+    }
+
+    /** User id → display name of the users in {@link #presenceUsers} (see {@link Presence}). */
+    public String presenceNames(String roomId) {
+        return room(roomId, "presence-names");
+    }
+
+    /** The version of the room's last roster change (see {@link Presence}). */
+    public String presenceVersion(String roomId) {
+        return room(roomId, "presence-version");
+    }
+
+    /** User id → the room's last message id (seq) when that user first joined in this clear period. */
+    public String firstJoins(String roomId) {
+        return room(roomId, "first-joins");
     }
 
     public String attachment(String roomId, String attachmentId) {

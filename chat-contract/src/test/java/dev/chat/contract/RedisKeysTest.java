@@ -15,7 +15,8 @@ class RedisKeysTest {
     @Test
     void everyRoomKeySharesTheRoomHashTag() {
         for (String key : new String[] { keys.meta("r1"), keys.seq("r1"), keys.history("r1"), keys.clientIds("r1"),
-                keys.presence("r1"), keys.channel("r1") }) {
+                keys.presence("r1"), keys.presenceUsers("r1"), keys.presenceNames("r1"), keys.presenceVersion("r1"),
+                keys.firstJoins("r1"), keys.channel("r1") }) {
             assertTrue(key.startsWith("chat:{r1}:"), key);
         }
     }

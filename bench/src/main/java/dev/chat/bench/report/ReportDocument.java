@@ -91,7 +91,18 @@ final class ReportDocument {
         if (before != null) {
             out.append("\n## Before / after\n\n").append(BeforeAfterSection.render(before, after));
         }
+        Path profile = after.folder().resolve(PROFILE_MD);
+        if (java.nio.file.Files.isRegularFile(profile)) {
+            try {
+                out.append("\n## Where the CPU goes\n\n").append(java.nio.file.Files.readString(profile));
+            } catch (java.io.IOException e) {
+                out.append("\n(").append(PROFILE_MD).append(" unreadable: ").append(e.getMessage()).append(")\n");
+            }
+        }
     }
+
+    /** Written by {@code bench/run} from a JFR recording of chat-node-1 during c1000. */
+    static final String PROFILE_MD = "profile.md";
 
     private static void optional(StringBuilder out, String title, String table) {
         if (!table.isEmpty()) {

@@ -10,6 +10,10 @@ public record Envelope(char kind, long id, String node, String body) {
     public static final char PRESENCE = 'P';
     public static final char EXPIRED = 'X';
     public static final char NOTICE = 'N';
+    /** Who is in the room changed: the body has a line per user (see RosterRelay). */
+    public static final char ROSTER = 'R';
+    /** Someone is typing: the body is the {@code typing} frame, never stored. */
+    public static final char TYPING = 'T';
 
     public String encode() {
         return kind + " " + id + " " + node + "\n" + body;

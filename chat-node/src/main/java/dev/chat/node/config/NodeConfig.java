@@ -28,9 +28,44 @@ public interface NodeConfig {
 
     Rooms rooms();
 
+    Roster roster();
+
+    Typing typing();
+
+    interface Roster {
+        /**
+         * Users one {@code roster} frame carries at most: a joining page gets this many of a
+         * bigger room (and counts the rest), and more changes than this within one flush
+         * interval are sent as such a snapshot instead.
+         */
+        @WithDefault("100")
+        int maxPerFrame();
+
+        /** Changes of who is in a room are gathered this long and sent as one frame. */
+        @WithDefault("1s")
+        Duration flushInterval();
+    }
+
+    interface Typing {
+        /** Rooms with more users than this get no typing signals. */
+        @WithDefault("50")
+        int maxRoomUsers();
+
+        /** At most one typing signal per user and room per this interval is relayed. */
+        @WithDefault("2s")
+        Duration minInterval();
+    }
+
     interface Node {
         /** Reported in {@code welcome}; defaults to the host name plus a random suffix. */
         Optional<String> id();
+
+        /**
+         * How often every connection is pinged, well below the gateway's 75 s read timeout so an
+         * idle chat is not cut. One timer per event loop pings all of its connections.
+         */
+        @WithDefault("20s")
+        Duration pingInterval();
     }
 
     interface Redis {

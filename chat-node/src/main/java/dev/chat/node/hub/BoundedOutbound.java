@@ -7,7 +7,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * A session's sending side that cuts off a client which stops reading: once more than
  * {@code maxBytes} of frames are queued and not yet written out, the connection is closed (1008)
  * instead of letting the queue grow without bound and slow the node down for everyone else.
- * Sizes are counted in characters, which is exact for the ASCII bulk of the frames.
+ * Sizes are counted in characters, which is exact for the ASCII bulk of the frames. The
+ * fallback when the socket's channel cannot be reached ({@code NettyAccess}); the fast path
+ * bounds the channel's own outbound buffer instead.
  */
 public final class BoundedOutbound implements Outbound {
 
@@ -28,12 +30,24 @@ public final class BoundedOutbound implements Outbound {
 
     private final Socket socket;
     private final long maxBytes;
+    private final java.util.concurrent.Executor loop;
     private final AtomicLong queued = new AtomicLong();
     private volatile boolean closed;
 
     public BoundedOutbound(Socket socket, long maxBytes) {
+        this(socket, maxBytes, INLINE);
+    }
+
+    /** @param loop the event loop that owns the socket */
+    public BoundedOutbound(Socket socket, long maxBytes, java.util.concurrent.Executor loop) {
         this.socket = socket;
         this.maxBytes = maxBytes;
+        this.loop = loop;
+    }
+
+    @Override
+    public java.util.concurrent.Executor loop() {
+        return loop;
     }
 
     @Override

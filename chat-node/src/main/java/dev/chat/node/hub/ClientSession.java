@@ -12,24 +12,35 @@ import dev.chat.node.protocol.ServerFrames;
 
 /**
  * One browser connection on this node. Its frames are handled one after another (a join must
- * finish before the next frame is looked at); the delivery state is guarded by the room it is in.
+ * finish before the next frame is looked at). Everything it writes, and its delivery state
+ * (cursor, buffered deliveries during a join, owed echoes), lives on its socket's event loop:
+ * the hub posts to the session's {@link LoopOutbox} and never holds a lock while it writes.
  */
 public final class ClientSession {
 
     private volatile User user;
     private volatile String userJson;
     private final Outbound outbound;
+    private final LoopOutbox outbox;
     private final SessionLimits limits;
     private final String address;
 
     private CompletionStage<?> tail = CompletableFuture.completedFuture(null);
 
-    // guarded by the LocalRoom this session is a member of
+    // guarded by this
     String room;
-    long cursor;
-    List<Delivery> pending;
+
+    // confined to the session's loop (tasks of its outbox)
+    private long cursor;
+    /** Deliveries that arrive while a join waits for its snapshot; null when not joining. */
+    List<Held> pending;
     /** Echoes owed for resent messages not delivered yet: sent right after them, in order. */
-    java.util.Map<Long, String> owedEchoes;
+    private java.util.Map<Long, Utf8Frame> owedEchoes;
+    /** Written to in the outbox's current run, so flushed when it ends. */
+    boolean written;
+
+    private record Held(long seq, Utf8Frame frame) {
+    }
 
     public ClientSession(User user, Outbound outbound) {
         this(user, outbound, null, null);
@@ -40,6 +51,7 @@ public final class ClientSession {
         this.user = user;
         this.userJson = ServerFrames.userJson(user);
         this.outbound = outbound;
+        this.outbox = LoopOutbox.of(outbound.loop());
         this.limits = limits;
         this.address = address;
     }
@@ -52,8 +64,9 @@ public final class ClientSession {
         return address;
     }
 
+    /** Closes the connection after every frame queued before it has been written. */
     public void close(int code, String reason) {
-        outbound.close(code, reason);
+        outbox.post(() -> outbound.close(code, reason));
     }
 
     public User user() {
@@ -74,8 +87,16 @@ public final class ClientSession {
         return userJson;
     }
 
+    /** Queues a frame for this session alone, after everything queued for it before. */
     public void send(String frame) {
-        outbound.send(frame);
+        outbox.post(() -> {
+            outbound.send(frame);
+            outbox.written(this);
+        });
+    }
+
+    LoopOutbox outbox() {
+        return outbox;
     }
 
     /** The room this session is in (or joining), null before the first join. */
@@ -102,22 +123,34 @@ public final class ClientSession {
         return next;
     }
 
-    void deliver(long seq, String frame) {
+    // ---- on the session's loop only ----
+
+    void sendNow(Utf8Frame frame) {
+        outbound.send(frame);
+        outbox.written(this);
+    }
+
+    void flushWritten() {
+        written = false;
+        outbound.flush();
+    }
+
+    void deliver(long seq, Utf8Frame frame) {
         if (pending != null) {
-            pending.add(new Delivery(seq, frame));
+            pending.add(new Held(seq, frame));
         } else if (seq > cursor) {
             cursor = seq;
-            outbound.send(frame);
+            sendNow(frame);
             if (owedEchoes != null && owedEchoes.remove(seq) != null) {
-                outbound.send(frame);
+                sendNow(frame);
             }
         }
     }
 
     /** Answers a resend of an already accepted message without getting ahead of the stream. */
-    void echo(long seq, String frame) {
+    void echo(long seq, Utf8Frame frame) {
         if (pending == null && seq <= cursor) {
-            outbound.send(frame);
+            sendNow(frame);
             return;
         }
         if (owedEchoes == null) {
@@ -132,12 +165,18 @@ public final class ClientSession {
         pending = new ArrayList<>();
     }
 
-    void finishPending(long snapshotSeq) {
-        List<Delivery> buffered = pending;
+    void stopPending() {
+        pending = null;
+    }
+
+    /** Sends {@code joined}, then what arrived after its snapshot while the join was under way. */
+    void finishJoin(Utf8Frame joined, long snapshotSeq) {
+        sendNow(joined);
+        List<Held> buffered = pending;
         pending = null;
         cursor = snapshotSeq;
         if (buffered != null) {
-            for (Delivery d : buffered) {
+            for (Held d : buffered) {
                 deliver(d.seq(), d.frame());
             }
         }

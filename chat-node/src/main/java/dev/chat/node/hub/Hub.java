@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.LongAdder;
  * broker's job: a message reaches the hub only after it has gone through Redis, so every node,
  * the sender's included, delivers the same messages in the same (id) order. The hub also notices
  * ids that skip (pub/sub dropped something) and holds the room's deliveries until the gap is
- * filled from history.
+ * filled from history. Deciding what to deliver takes the room's lock briefly; the writing is
+ * done by each member's event loop (see {@link LoopOutbox}), outside it.
  */
 public final class Hub {
 
@@ -33,9 +34,9 @@ public final class Hub {
                 first[0] = true;
             }
             synchronized (room) {
-                session.startPending();
                 session.room(id);
-                room.members.add(session);
+                room.add(session);
+                session.outbox().post(session::startPending);
                 room.sessionsPerUser.merge(session.user().id(), 1, Integer::sum);
             }
             return room;
@@ -56,8 +57,8 @@ public final class Hub {
             if (!room.members.contains(session)) {
                 return;
             }
-            session.send(joinedFrame);
-            session.finishPending(snapshotSeq);
+            Utf8Frame joined = Utf8Frame.of(joinedFrame);
+            session.outbox().post(() -> session.finishJoin(joined, snapshotSeq));
             if (room.lastSeq == LocalRoom.UNKNOWN) {
                 room.lastSeq = snapshotSeq;
             }
@@ -73,8 +74,8 @@ public final class Hub {
         boolean[] userGone = new boolean[1];
         rooms.computeIfPresent(roomId, (id, room) -> {
             synchronized (room) {
-                if (room.members.remove(session)) {
-                    session.pending = null;
+                if (room.remove(session)) {
+                    session.outbox().post(session::stopPending);
                     Integer left = room.sessionsPerUser.merge(session.user().id(), -1, Integer::sum);
                     if (left != null && left <= 0) {
                         room.sessionsPerUser.remove(session.user().id());
@@ -105,7 +106,7 @@ public final class Hub {
             room.sessionsPerUser.clear();
         }
         for (ClientSession session : evicted) {
-            session.pending = null;
+            session.outbox().post(session::stopPending);
             session.leftRoom(roomId);
         }
         return evicted;
@@ -137,6 +138,21 @@ public final class Hub {
         }
         synchronized (room) {
             return new ArrayList<>(room.sessionsPerUser.keySet());
+        }
+    }
+
+    /** Display names of the room's users on this node (id → name), to add them to presence again. */
+    public Map<String, String> userNames(String roomId) {
+        LocalRoom room = rooms.get(roomId);
+        if (room == null) {
+            return Map.of();
+        }
+        synchronized (room) {
+            Map<String, String> names = new java.util.HashMap<>();
+            for (ClientSession member : room.members) {
+                names.put(member.user().id(), member.user().name());
+            }
+            return names;
         }
     }
 
@@ -227,7 +243,8 @@ public final class Hub {
         }
         synchronized (room) {
             if (room.members.contains(session)) {
-                session.echo(seq, frame);
+                Utf8Frame encoded = Utf8Frame.of(frame);
+                session.outbox().post(() -> session.echo(seq, encoded));
             }
         }
     }

@@ -1,15 +1,22 @@
 package dev.chat.node.hub;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** The members of one room on this node and the room's delivery position; guarded by itself. */
+/**
+ * The members of one room on this node and the room's delivery position; guarded by itself. The
+ * members are also kept grouped by event loop, as arrays that are replaced, never changed, on a
+ * join or leave: a delivery hands each loop its array once, and the loop's task reads it without
+ * a lock while the room goes on changing.
+ */
 final class LocalRoom {
 
     static final long UNKNOWN = -1;
+    private static final ClientSession[] NONE = new ClientSession[0];
 
     final String id;
     final Set<ClientSession> members = new LinkedHashSet<>();
@@ -19,21 +26,85 @@ final class LocalRoom {
     final TreeMap<Long, String> held = new TreeMap<>();
     long usersSent = -1;
 
+    private LoopOutbox[] loops = new LoopOutbox[0];
+    private ClientSession[][] membersOfLoop = new ClientSession[0][];
+
     LocalRoom(String id) {
         this.id = id;
     }
 
+    void add(ClientSession session) {
+        if (!members.add(session)) {
+            return;
+        }
+        int i = loopIndex(session.outbox());
+        if (i < 0) {
+            i = loops.length;
+            loops = Arrays.copyOf(loops, i + 1);
+            membersOfLoop = Arrays.copyOf(membersOfLoop, i + 1);
+            loops[i] = session.outbox();
+            membersOfLoop[i] = NONE;
+        }
+        ClientSession[] before = membersOfLoop[i];
+        ClientSession[] after = Arrays.copyOf(before, before.length + 1);
+        after[before.length] = session;
+        membersOfLoop[i] = after;
+    }
+
+    boolean remove(ClientSession session) {
+        if (!members.remove(session)) {
+            return false;
+        }
+        int i = loopIndex(session.outbox());
+        ClientSession[] before = membersOfLoop[i];
+        ClientSession[] after = new ClientSession[before.length - 1];
+        for (int from = 0, to = 0; from < before.length; from++) {
+            if (before[from] != session) {
+                after[to++] = before[from];
+            }
+        }
+        membersOfLoop[i] = after;
+        return true;
+    }
+
+    private int loopIndex(LoopOutbox outbox) {
+        for (int i = 0; i < loops.length; i++) {
+            if (loops[i] == outbox) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Encodes the message once and hands it to each loop with members once. */
     void deliver(long seq, String frame) {
-        for (ClientSession member : members) {
-            member.deliver(seq, frame);
+        Utf8Frame encoded = Utf8Frame.of(frame);
+        for (int i = 0; i < loops.length; i++) {
+            ClientSession[] group = membersOfLoop[i];
+            if (group.length > 0) {
+                loops[i].post(() -> {
+                    for (ClientSession member : group) {
+                        member.deliver(seq, encoded);
+                    }
+                });
+            }
         }
         lastSeq = seq;
     }
 
+    /** A frame that is not a message (presence, notices), to the members that have joined. */
     void broadcast(String frame) {
-        for (ClientSession member : members) {
-            if (member.pending == null) {
-                member.send(frame);
+        Utf8Frame encoded = Utf8Frame.of(frame);
+        for (int i = 0; i < loops.length; i++) {
+            ClientSession[] group = membersOfLoop[i];
+            if (group.length > 0) {
+                loops[i].post(() -> {
+                    for (ClientSession member : group) {
+                        if (member.pending == null) {
+                            member.sendNow(encoded);
+                        }
+                    }
+                });
             }
         }
     }

@@ -13,6 +13,10 @@ public sealed interface ClientFrame {
     record Nick(String name) implements ClientFrame {
     }
 
+    /** The user is writing a message (relayed, never stored). */
+    record Typing() implements ClientFrame {
+    }
+
     /** @param clientId null when the client sent none */
     record Send(String text, String clientId, List<String> attachments) implements ClientFrame {
     }

@@ -46,6 +46,7 @@ public final class FrameParser {
             case "join" -> join(node);
             case "send" -> send(node);
             case "nick" -> nick(node);
+            case "typing" -> new ClientFrame.Typing();
             default -> throw bad("unknown type '" + abbreviate(type) + "'");
         };
     }

@@ -25,6 +25,16 @@ public final class ServerFrames {
                 + quote(token) + "}";
     }
 
+    /**
+     * {@link #welcome} with the typing rule: signals are relayed in rooms of up to
+     * {@code maxUsers} users, one per {@code everyMs} per user.
+     */
+    public static String welcome(User user, String nodeId, String token, int typingMaxUsers, long typingEveryMs) {
+        String plain = welcome(user, nodeId, token);
+        return plain.substring(0, plain.length() - 1) + ",\"typing\":{\"maxUsers\":" + typingMaxUsers
+                + ",\"everyMs\":" + typingEveryMs + "}}";
+    }
+
     /** The user's identity changed (a new name): the page stores the new token. */
     public static String identity(User user, String token) {
         return "{\"type\":\"identity\",\"user\":" + userJson(user) + ",\"token\":" + quote(token) + "}";

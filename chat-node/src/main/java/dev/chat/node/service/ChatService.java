@@ -68,6 +68,8 @@ public final class ChatService implements BrokerListener {
     private final PresenceTracker presenceTracker;
     private final RoomWatch watch;
     private final NoticeThrottle notices;
+    private final RosterRelay roster;
+    private final TypingRelay typing;
     private final List<Long> timers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AddressCounter addresses;
     private final JoinGate joins;
@@ -77,7 +79,8 @@ public final class ChatService implements BrokerListener {
 
     public ChatService(Vertx vertx, String nodeId, Hub hub, RedisBroker broker, RoomDirectory rooms,
             MessageStore messages, PresenceStore presence, RoomEntrance entrance, FrameParser parser,
-            NameGenerator names, IdentityTokens tokens, NodeConfig config, NodeMetrics metrics) {
+            dev.chat.node.store.RosterStore rosterStore, NameGenerator names, IdentityTokens tokens, NodeConfig config,
+            NodeMetrics metrics) {
         this.vertx = vertx;
         this.nodeId = nodeId;
         this.hub = hub;
@@ -97,6 +100,10 @@ public final class ChatService implements BrokerListener {
         this.notices = new NoticeThrottle(config.notices().burst(), config.notices().perSecond());
         this.addresses = new AddressCounter(config.limits().connectionsPerAddress());
         this.joins = new JoinGate(config.limits().maxJoinsInProgress(), config.limits().busyRetryAfter().toMillis());
+        this.roster = new RosterRelay(vertx, hub, rosterStore, config.roster().maxPerFrame(),
+                config.roster().flushInterval().toMillis());
+        this.typing = new TypingRelay(broker, nodeId, presenceTracker::users, config.typing().maxRoomUsers(),
+                config.typing().minInterval().toNanos());
     }
 
     public boolean draining() {
@@ -182,7 +189,8 @@ public final class ChatService implements BrokerListener {
             return session;
         }
         open.add(session);
-        session.send(ServerFrames.welcome(user, nodeId, tokens.issue(user)));
+        session.send(ServerFrames.welcome(user, nodeId, tokens.issue(user), config.typing().maxRoomUsers(),
+                config.typing().minInterval().toMillis()));
         return session;
     }
 
@@ -255,6 +263,9 @@ public final class ChatService implements BrokerListener {
         if (frame instanceof ClientFrame.Send send) {
             return metrics.timeSend(() -> send(session, send));
         }
+        if (frame instanceof ClientFrame.Typing) {
+            return typing.typing(session, System.nanoTime());
+        }
         return rename(session, (ClientFrame.Nick) frame);
     }
 
@@ -278,12 +289,13 @@ public final class ChatService implements BrokerListener {
         watch.hold(meta, now);
         // subscribed first: whatever is published after the snapshot then arrives through the channel
         return broker.sync(roomId)
-                .thenCompose(subscribed -> entrance.enter(meta, session.user().id(), since,
+                .thenCompose(subscribed -> entrance.enter(meta, session.user().id(), session.user().name(), since,
                         since != null || meta.historyForNewcomers(), now))
                 .thenAccept(entered -> {
                     List<String> history = entered.messages().stream().map(Delivery::frame).toList();
                     String joined = ServerFrames.joined(roomId, history, entered.users(), entered.recovered());
                     hub.completeJoin(session, roomId, joined, entered.seq());
+                    roster.welcome(session, roomId);
                     presenceTracker.announce(roomId);
                     notice(roomId, "join", session);
                 })
@@ -352,6 +364,7 @@ public final class ChatService implements BrokerListener {
         User renamed = new User(session.user().id(), nick.name());
         session.rename(renamed);
         session.send(ServerFrames.identity(renamed, tokens.issue(renamed)));
+        roster.renamed(session);
         return CompletableFuture.completedFuture(null);
     }
 
@@ -370,6 +383,7 @@ public final class ChatService implements BrokerListener {
         }
         watch.forget(roomId);
         notices.forget(roomId);
+        roster.forget(roomId);
         broker.sync(roomId);
     }
 
@@ -385,6 +399,8 @@ public final class ChatService implements BrokerListener {
             case Envelope.PRESENCE -> presenceTracker.scheduleRecount(room);
             case Envelope.NOTICE -> hub.broadcast(room, envelope.body());
             case Envelope.EXPIRED -> expire(room);
+            case Envelope.ROSTER -> roster.onChanges(room, envelope);
+            case Envelope.TYPING -> hub.broadcast(room, envelope.body());
             default -> LOG.debugf("ignoring envelope kind %s", envelope.kind());
         }
     }
@@ -402,6 +418,7 @@ public final class ChatService implements BrokerListener {
         if (gap != null) {
             fill(gap);
         }
+        roster.resync(room); // who came and went meanwhile was missed too
     }
 
     private void fill(Gap gap) {

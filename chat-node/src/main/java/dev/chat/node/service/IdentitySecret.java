@@ -6,10 +6,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 
-import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.Request;
 
+import dev.chat.contract.IdentitySignature;
 import dev.chat.contract.RedisKeys;
 import dev.chat.node.config.NodeConfig;
 import dev.chat.node.identity.NameGenerator;
@@ -31,13 +30,10 @@ final class IdentitySecret {
             return config.identity().secret().get().getBytes(StandardCharsets.UTF_8);
         }
         String candidate = random.randomId(43);
-        String key = keys.prefix() + ":identity-secret";
         try {
             // startup, not the event loop: waiting here is fine
-            io.vertx.redis.client.Response existing = redis
-                    .send(Request.cmd(Command.SET).arg(key).arg(candidate).arg("NX").arg("GET"))
+            String shared = IdentitySignature.agree(redis, keys, candidate)
                     .toCompletionStage().toCompletableFuture().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            String shared = existing == null ? candidate : existing.toString();
             return shared.getBytes(StandardCharsets.UTF_8);
         } catch (Exception e) {
             LOG.warnf("Redis unreachable at startup (%s): identity tokens are signed with a key of this node only; "

@@ -31,6 +31,7 @@ import dev.chat.node.store.MessageStore;
 import dev.chat.node.store.PresenceStore;
 import dev.chat.node.store.RoomEntrance;
 import dev.chat.node.store.RoomDirectory;
+import dev.chat.node.store.RosterStore;
 
 /** Wires the plain classes together from config, so they stay free of CDI and easy to test. */
 @ApplicationScoped
@@ -61,6 +62,7 @@ public class NodeBeans {
                 new RoomEntrance(redis, keys, nodeId, config.presence().ttl(), config.history().size(),
                         config.history().maxLen()),
                 new FrameParser(mapper, config.limits().maxTextLength(), config.limits().maxClientIdLength()),
+                new RosterStore(redis, keys, nodeId),
                 names, new IdentityTokens(IdentitySecret.resolve(config, redis, keys, names)), config, metrics);
         metrics.bind(chat::openConnections, hub::roomCount, hub::delivered);
         return chat;

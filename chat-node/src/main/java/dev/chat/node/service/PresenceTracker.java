@@ -26,6 +26,7 @@ final class PresenceTracker {
     private final long minIntervalMillis;
     private final Set<String> recountScheduled = ConcurrentHashMap.newKeySet();
     private final Set<String> announceScheduled = ConcurrentHashMap.newKeySet();
+    private final java.util.Map<String, Long> counts = new ConcurrentHashMap<>();
     static final long ANNOUNCE_WINDOW_MS = 100;
 
     PresenceTracker(Vertx vertx, String nodeId, Hub hub, RedisBroker broker, PresenceStore presence,
@@ -72,17 +73,24 @@ final class PresenceTracker {
     /** After Redis came back (perhaps empty): every local user is added again, not just refreshed. */
     void restore(long now) {
         for (String room : hub.roomIds()) {
-            presence.add(room, hub.userIds(room), now)
+            presence.add(room, hub.userNames(room), now)
                     .thenRun(() -> announce(room))
                     .exceptionally(failure -> null);
         }
     }
 
+    /** The room's cluster-wide count of users as last read here; 0 when not read yet. */
+    long users(String room) {
+        return counts.getOrDefault(room, 0L);
+    }
+
     private void recount(String room) {
         if (!hub.hasMembers(room)) {
+            counts.remove(room);
             return;
         }
         presence.count(room, System.currentTimeMillis()).thenAccept(users -> {
+            counts.put(room, users);
             if (hub.usersChanged(room, users)) {
                 hub.broadcast(room, ServerFrames.presence(room, users));
             }

@@ -55,7 +55,7 @@ public final class MessageStore {
 
     private static SendResult sendResult(Response response) {
         return switch (response.get(0).toString()) {
-            case "ok" -> new SendResult(Outcome.ACCEPTED, response.get(1).toLong(), response.get(2).toString());
+            case "ok" -> new SendResult(Outcome.ACCEPTED, response.get(1).toLong(), null);
             case "duplicate" -> new SendResult(Outcome.DUPLICATE, response.get(1).toLong(), response.get(2).toString());
             case "bad_attachment" -> new SendResult(Outcome.BAD_ATTACHMENT, 0, null);
             default -> new SendResult(Outcome.NO_SUCH_ROOM, 0, null);

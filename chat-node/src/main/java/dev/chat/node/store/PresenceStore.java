@@ -17,8 +17,9 @@ import dev.chat.contract.RedisKeys;
  * Who is in which room, cluster-wide: a sorted set per room with a member per user and node
  * ({@link Presence#member}), scored with the time it lapses. Each node adds, refreshes and removes
  * only its own members; users of a node that dies lapse by themselves after the TTL (the next
- * write or count of the room drops them). Every change goes through the shared presence functions
- * ({@link Presence#FUNCTIONS}), so a count costs what changed, not the room's size.
+ * write of the room drops them). Every change goes through the shared presence functions
+ * ({@link Presence#FUNCTIONS}), so a count costs what changed, not the room's size, and keeps the
+ * room's roster (the names of the present users, every change published on the room's channel).
  */
 public final class PresenceStore {
 
@@ -37,9 +38,14 @@ public final class PresenceStore {
         this.ttlMillis = ttl.toMillis();
     }
 
-    /** A user entering: added, or refreshed when already there. */
-    public CompletionStage<Void> add(String roomId, Collection<String> userIds, long now) {
-        return write(roomId, userIds, now, false);
+    /** Users (id → display name) entering, or back after Redis lost them: added, or refreshed. */
+    public CompletionStage<Void> add(String roomId, java.util.Map<String, String> names, long now) {
+        List<String> members = new java.util.ArrayList<>(names.size() * 2);
+        names.forEach((userId, name) -> {
+            members.add(Presence.member(userId, nodeId));
+            members.add(name);
+        });
+        return write(roomId, members, now, false);
     }
 
     /**
@@ -47,30 +53,37 @@ public final class PresenceStore {
      * bring the user back for a whole TTL.
      */
     public CompletionStage<Void> refresh(String roomId, Collection<String> userIds, long now) {
-        return write(roomId, userIds, now, true);
+        return write(roomId, userIds.stream().map(userId -> Presence.member(userId, nodeId)).toList(), now, true);
     }
 
-    private CompletionStage<Void> write(String roomId, Collection<String> userIds, long now, boolean onlyExisting) {
-        if (userIds.isEmpty()) {
+    /** @param members members to refresh, or member and name pairs to add */
+    private CompletionStage<Void> write(String roomId, List<String> members, long now, boolean onlyExisting) {
+        if (members.isEmpty()) {
             return Future.<Void>succeededFuture().toCompletionStage();
         }
-        List<String> args = new java.util.ArrayList<>(userIds.size() + 3);
+        List<String> args = new java.util.ArrayList<>(members.size() + 5);
         args.add(Long.toString(now));
         args.add(Long.toString(ttlMillis));
         args.add(onlyExisting ? "1" : "0");
-        for (String userId : userIds) {
-            args.add(Presence.member(userId, nodeId));
-        }
-        return WRITE.run(redis, keysOf(roomId), args).<Void>mapEmpty().toCompletionStage();
+        args.add(keys.channel(roomId));
+        args.add(nodeId);
+        args.addAll(members);
+        return WRITE.run(redis, rosterKeysOf(roomId), args).<Void>mapEmpty().toCompletionStage();
     }
 
     public CompletionStage<Void> remove(String roomId, String userId) {
-        return REMOVE.run(redis, keysOf(roomId), List.of(Presence.member(userId, nodeId))).<Void>mapEmpty()
+        return REMOVE.run(redis, rosterKeysOf(roomId),
+                List.of(Presence.member(userId, nodeId), keys.channel(roomId), nodeId)).<Void>mapEmpty()
                 .toCompletionStage();
     }
 
     private List<String> keysOf(String roomId) {
         return List.of(keys.presence(roomId), keys.presenceUsers(roomId));
+    }
+
+    private List<String> rosterKeysOf(String roomId) {
+        return List.of(keys.presence(roomId), keys.presenceUsers(roomId), keys.presenceNames(roomId),
+                keys.presenceVersion(roomId));
     }
 
     public CompletionStage<Long> count(String roomId, long now) {

@@ -15,8 +15,8 @@ import dev.chat.node.hub.Delivery;
 
 /**
  * What entering a room does in Redis, in one script call ({@code enter.lua}): the room's expiry
- * pushed back, the user present, and the history the client should see read together with the
- * last id given out and the room's count. One round trip instead of one per step, so a reconnect
+ * pushed back, the user present (and announced to the room's roster), and the history the client
+ * should see read together with the last id given out and the room's count. One round trip instead of one per step, so a reconnect
  * storm costs Redis a call per join and no join holds a pooled connection for several.
  */
 public final class RoomEntrance {
@@ -52,7 +52,8 @@ public final class RoomEntrance {
      * @param since the last id the client saw, or null for the newest messages
      * @param withOlder false for rooms that hide messages from before a user joined
      */
-    public CompletionStage<Entered> enter(RoomMeta meta, String userId, Long since, boolean withOlder, long now) {
+    public CompletionStage<Entered> enter(RoomMeta meta, String userId, String userName, Long since,
+            boolean withOlder, long now) {
         String id = meta.id();
         String roomTtl = "";
         String historyEnd = "";
@@ -65,10 +66,11 @@ public final class RoomEntrance {
         }
         return ENTER.run(redis,
                 List.of(keys.meta(id), keys.seq(id), keys.history(id), keys.clientIds(id), keys.presence(id),
-                        keys.presenceUsers(id)),
+                        keys.presenceUsers(id), keys.presenceNames(id), keys.presenceVersion(id)),
                 List.of(Long.toString(now), Presence.member(userId, nodeId), Long.toString(presenceTtlMillis), roomTtl,
                         historyEnd, since == null ? "" : since.toString(),
-                        Integer.toString(withOlder ? historySize : 0), Integer.toString(historyMaxLen)))
+                        Integer.toString(withOlder ? historySize : 0), Integer.toString(historyMaxLen), userName,
+                        keys.channel(id), nodeId))
                 .map(response -> {
                     List<Delivery> messages = Responses.entries(response.get(1));
                     if (since == null) {

@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.util.concurrent.EventExecutor;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
@@ -18,12 +20,14 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.impl.ContextInternal;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.chat.node.config.NodeConfig;
 import dev.chat.node.hub.BoundedOutbound;
 import dev.chat.node.hub.ClientSession;
+import dev.chat.node.hub.Outbound;
 import dev.chat.node.metrics.NodeMetrics;
 import dev.chat.node.service.ChatService;
 
@@ -33,6 +37,7 @@ public class ChatSocket {
 
     private static final Logger LOG = Logger.getLogger(ChatSocket.class);
     private static final TypedKey<ClientSession> SESSION = new TypedKey<>("chat.session");
+    private static final TypedKey<EventExecutor> LOOP = new TypedKey<>("chat.loop");
 
     @Inject
     ChatService chat;
@@ -47,6 +52,9 @@ public class ChatSocket {
     Vertx vertx;
 
     @Inject
+    Pinger pinger;
+
+    @Inject
     NodeMetrics metrics;
 
     @OnOpen
@@ -54,9 +62,17 @@ public class ChatSocket {
     void open(WebSocketConnection connection) {
         var handshake = connection.handshakeRequest();
         String address = ClientAddress.of(ClientAddress.hostOf(handshake.remoteAddress()), handshake.header("X-Real-IP"));
-        ClientSession session = chat.open(Query.param(handshake.query(), "token"),
-                new BoundedOutbound(new Socket(connection, vertx), config.limits().maxOutboundBytes()), address);
+        long maxOutbound = config.limits().maxOutboundBytes();
+        // on the connection's event loop (@NonBlocking), which owns its socket
+        ChannelHandlerContext channel = NettyAccess.channel(connection);
+        EventExecutor loop = channel != null ? channel.executor()
+                : ((ContextInternal) Vertx.currentContext()).nettyEventLoop();
+        Outbound outbound = channel != null ? new RawOutbound(connection, channel, maxOutbound)
+                : new BoundedOutbound(new Socket(connection, vertx), maxOutbound, loop);
+        ClientSession session = chat.open(Query.param(handshake.query(), "token"), outbound, address);
         connection.userData().put(SESSION, session);
+        connection.userData().put(LOOP, loop);
+        pinger.track(connection, loop, channel);
     }
 
     @OnTextMessage
@@ -83,6 +99,10 @@ public class ChatSocket {
         ClientSession session = connection.userData().get(SESSION);
         if (session != null) {
             chat.close(session);
+        }
+        EventExecutor loop = connection.userData().get(LOOP);
+        if (loop != null) {
+            pinger.forget(connection, loop);
         }
     }
 
@@ -114,7 +134,7 @@ public class ChatSocket {
 
         @Override
         public void abortLater() {
-            vertx.setTimer(ABORT_AFTER_MS, id -> HardClose.close(connection));
+            vertx.setTimer(ABORT_AFTER_MS, id -> NettyAccess.hardClose(connection));
         }
     }
 }

@@ -22,6 +22,12 @@ class FrameParserTest {
         assertEquals(new ClientFrame.Send("hi", null, java.util.List.of()), parser.parse("{\"type\":\"send\",\"text\":\"hi\"}"));
     }
 
+    @Test
+    void parsesTypingWhichCarriesNothingElse() {
+        assertEquals(new ClientFrame.Typing(), parser.parse("{\"type\":\"typing\"}"));
+        assertEquals(new ClientFrame.Typing(), parser.parse("{\"type\":\"typing\",\"room\":\"ignored\"}"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "", "nope", "[]", "42", "null", "{", "{\"type\":1}", "{\"type\":\"dance\"}",
             "{\"room\":\"general\"}", "{\"type\":\"join\"}", "{\"type\":\"join\",\"room\":5}",

@@ -27,6 +27,8 @@ public interface RegistryConfig {
 
     Attachments attachments();
 
+    Identity identity();
+
     /**
      * The secret of {@code POST /api/rooms/{id}/messages} ({@code X-Api-Key}); unset, the endpoint
      * answers 404 as if it did not exist.
@@ -94,6 +96,14 @@ public interface RegistryConfig {
         /** Messages kept per room (the stream's approximate MAXLEN). */
         @WithDefault("1000")
         int maxLen();
+
+        /** Messages in one answer of {@code GET /api/rooms/{id}/messages} without {@code limit}. */
+        @WithDefault("50")
+        int pageSize();
+
+        /** The largest {@code limit} that {@code GET /api/rooms/{id}/messages} accepts. */
+        @WithDefault("100")
+        int maxPageSize();
     }
 
     /** Same key and default as the chat node's {@code send} check. */
@@ -101,6 +111,12 @@ public interface RegistryConfig {
         /** Longest message text, in code points. */
         @WithDefault("2000")
         int maxTextLength();
+    }
+
+    /** Same key as the chat node's: the registry verifies the tokens the nodes sign. */
+    interface Identity {
+        /** Verifies identity tokens; unset, the one the services agree on in Redis. */
+        Optional<String> secret();
     }
 
     interface Attachments {

@@ -41,6 +41,12 @@ public class RegistryBeans {
 
     @Produces
     @Singleton
+    HistoryQueryParser historyQueryParser(RegistryConfig config) {
+        return new HistoryQueryParser(config.history().pageSize(), config.history().maxPageSize());
+    }
+
+    @Produces
+    @Singleton
     ApiKey apiKey(RegistryConfig config) {
         return new ApiKey(config.apiKey());
     }

@@ -1,0 +1,75 @@
+package dev.chat.node.ws;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.websockets.next.OpenConnections;
+
+import dev.chat.testing.RedisTestResource;
+
+/**
+ * The fast path's one reach below websockets-next: fails when an upgrade moves the internals it
+ * uses (the node would fall back to per-recipient sends and per-connection pings). Also shows
+ * the per-loop pinger pings.
+ */
+@QuarkusTest
+@TestProfile(NettyAccessTest.FastPings.class)
+@WithTestResource(RedisTestResource.class)
+class NettyAccessTest {
+
+    public static class FastPings implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("chat.node.ping-interval", "200ms");
+        }
+    }
+
+    @TestHTTPResource("/ws")
+    URI http;
+
+    @Inject
+    OpenConnections connections;
+
+    @Test
+    void theChannelOfAWebSocketIsReachableAndEveryConnectionIsPingedByItsLoop() throws Exception {
+        AtomicInteger pings = new AtomicInteger();
+        WebSocket client = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create(http.toString().replaceFirst("^http", "ws")), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+                        pings.incrementAndGet();
+                        webSocket.request(1);
+                        return null;
+                    }
+                }).get();
+        try {
+            await().atMost(Duration.ofSeconds(5)).until(() -> connections.listAll().size() == 1);
+            ChannelHandlerContext channel = NettyAccess.channel(connections.listAll().iterator().next());
+            assertNotNull(channel, "websockets-next's internals moved: see NettyAccess");
+            assertTrue(channel.channel().isActive());
+            await().atMost(Duration.ofSeconds(5)).until(() -> pings.get() >= 3);
+        } finally {
+            client.abort();
+        }
+    }
+}
