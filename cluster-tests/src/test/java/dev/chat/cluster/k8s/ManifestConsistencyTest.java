@@ -207,6 +207,7 @@ class ManifestConsistencyTest {
         assertEquals("quarkus.redis.hosts", node.propertyOf("QUARKUS_REDIS_HOSTS").orElseThrow());
         assertTrue(node.isSetting("QUARKUS_HTTP_PORT"));
         assertTrue(node.isSetting("CHAT_OPS_HEARTBEAT_TTL"));
+        assertEquals("20s", node.defaultOf("chat.node.ping-interval").orElseThrow());
         assertFalse(node.isSetting("CHAT_DRAIN_TIMEOUTS"), "a typo");
         assertFalse(node.isSetting("CHAT_OPS_KEY"), "a registry setting, not the node's");
         assertFalse(node.isSetting("QUARKUS_SHUTDOWN_DELAY_ENABLED"), "build time: no effect at run time");
@@ -344,8 +345,10 @@ class ManifestConsistencyTest {
     @ParameterizedTest
     @MethodSource("manifests")
     void webSocketsOutliveThePingIntervalAtEveryHop(Manifests m) throws IOException, InterruptedException {
-        Duration ping = ServiceFiles.duration(ServiceFiles.applicationProperties("chat-node")
-                .getProperty("quarkus.websockets-next.server.auto-ping-interval"));
+        // the node pings every chat.node.ping-interval: the manifest's, else application.properties', else its default
+        String interval = effective(m, "chat-node", "CHAT_NODE_PING_INTERVAL", "chat.node.ping-interval");
+        Duration ping = ServiceFiles.duration(interval != null ? interval
+                : settings.get("chat-node").defaultOf("chat.node.ping-interval").orElseThrow());
         String conf = renderGateway(m);
         Matcher ws = Pattern.compile("location ~ \\^/ws[^{]*\\{([^}]*)}").matcher(conf);
         assertTrue(ws.find(), "the rendered gateway has the /ws location");

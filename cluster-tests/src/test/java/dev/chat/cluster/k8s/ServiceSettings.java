@@ -36,11 +36,14 @@ public final class ServiceSettings {
 
     private final String service;
     private final Set<String> properties;
+    /** The {@code @WithDefault} of each property that has one. */
+    private final Map<String, String> defaults;
     private final List<Pattern> envNames = new ArrayList<>();
 
-    private ServiceSettings(String service, Set<String> properties) {
+    private ServiceSettings(String service, Map<String, String> defaults, Set<String> properties) {
         this.service = service;
         this.properties = properties;
+        this.defaults = defaults;
         for (String property : properties) {
             envNames.add(Pattern.compile(envPattern(property)));
         }
@@ -64,7 +67,9 @@ public final class ServiceSettings {
         jars.add(jarOf("org.objectweb.asm.ClassVisitor"));
         URL[] urls = jars.stream().map(ServiceSettings::url).toArray(URL[]::new);
         try (URLClassLoader loader = new URLClassLoader(module, urls, ClassLoader.getPlatformClassLoader())) {
-            return new ServiceSettings(module, read(loader, jars.stream().filter(j -> j.getParent().endsWith("app")).toList()));
+            Map<String, String> defaults = new java.util.TreeMap<>();
+            Set<String> names = read(loader, jars.stream().filter(j -> j.getParent().endsWith("app")).toList(), defaults);
+            return new ServiceSettings(module, defaults, names);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ReflectiveOperationException e) {
@@ -89,12 +94,16 @@ public final class ServiceSettings {
     }
 
     @SuppressWarnings("unchecked")
-    private static Set<String> read(URLClassLoader loader, List<Path> appJars) throws IOException, ReflectiveOperationException {
+    private static Set<String> read(URLClassLoader loader, List<Path> appJars, Map<String, String> defaults)
+            throws IOException, ReflectiveOperationException {
         Class<? extends Annotation> configMapping = (Class<? extends Annotation>) loader.loadClass("io.smallrye.config.ConfigMapping");
         Class<? extends Annotation> configRoot = (Class<? extends Annotation>) loader.loadClass("io.quarkus.runtime.annotations.ConfigRoot");
         Class<?> configClass = loader.loadClass("io.smallrye.config.ConfigMappings$ConfigClass");
         Method properties = loader.loadClass("io.smallrye.config.ConfigMappings").getMethod("getProperties", configClass);
         Method prefix = configMapping.getMethod("prefix");
+        Class<?> property = loader.loadClass("io.smallrye.config.ConfigMappingInterface$Property");
+        Method hasDefault = property.getMethod("hasDefaultValue");
+        Method defaultValue = property.getMethod("getDefaultValue");
         Method phase = configRoot.getMethod("phase");
 
         List<Class<?>> mappings = new ArrayList<>();
@@ -134,7 +143,12 @@ public final class ServiceSettings {
         for (Class<?> mapping : mappings) {
             Object config = configClass.getConstructor(Class.class, String.class)
                     .newInstance(mapping, (String) prefix.invoke(mapping.getAnnotation(configMapping)));
-            names.addAll(((Map<String, ?>) properties.invoke(null, config)).keySet());
+            for (Map.Entry<String, ?> named : ((Map<String, ?>) properties.invoke(null, config)).entrySet()) {
+                names.add(named.getKey());
+                if ((boolean) hasDefault.invoke(named.getValue())) {
+                    defaults.put(named.getKey(), (String) defaultValue.invoke(named.getValue()));
+                }
+            }
         }
         return names;
     }
@@ -175,6 +189,11 @@ public final class ServiceSettings {
             }
         }
         return Optional.empty();
+    }
+
+    /** The value a property has when nothing sets it ({@code @WithDefault}), if any. */
+    public Optional<String> defaultOf(String property) {
+        return Optional.ofNullable(defaults.get(property));
     }
 
     public boolean isSetting(String envName) {
