@@ -23,6 +23,9 @@ import { makePng } from './support/png.js';
 const SHOTS = fileURLToPath(new URL('../target/screenshots/', import.meta.url));
 const WAIT = 10_000;
 const RUN = Math.random().toString(36).slice(2, 7);
+const OPS_KEY = `ops-${RUN}-${Math.random().toString(36).slice(2, 10)}`;
+// The ops view drops a dead node when its heartbeat expires: short here, so the test is quick.
+const OPS_SETTINGS = { CHAT_OPS_KEY: OPS_KEY, CHAT_OPS_HEARTBEAT_INTERVAL: '1s', CHAT_OPS_HEARTBEAT_TTL: '5s' };
 const CLEAR_SECONDS = 3;
 const EXPIRY_SECONDS = 4;
 
@@ -38,11 +41,12 @@ const CHROMIUM_ARGS = [
 ];
 
 let cluster = null;
+let killed = null;
 const users = [];
 let alice;
 let bob;
 
-async function openUser(label) {
+async function openUser(label, { path = '/', chat = true } = {}) {
   const profile = mkdtempSync(join(tmpdir(), `chat-e2e-${label}-`));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
@@ -108,8 +112,8 @@ async function openUser(label) {
     if (/Content Security Policy/i.test(text)) user.cspViolations.push(text);
     else user.consoleErrors.push(text);
   });
-  await page.goto(cluster.url);
-  await ready(user);
+  await page.goto(`${cluster.url}${path}`);
+  if (chat) await ready(user);
   return user;
 }
 
@@ -185,7 +189,7 @@ async function rename(user, name) {
 }
 
 before(async () => {
-  cluster = await startCluster();
+  cluster = await startCluster(OPS_SETTINGS);
   alice = await openUser('alice');
   bob = await openUser('bob');
 }, { timeout: 360_000 });
@@ -234,6 +238,53 @@ test('two independent users chat in General and each sees the other\'s message e
   assert.equal(author, nameA);
   for (const user of [alice, bob]) await until(user, 'General showing 2 online', () => document.getElementById('room-users').textContent === '2 online');
   await shot(alice, '01-general-two-users');
+});
+
+let operator;
+
+/** What the ops page draws, read from its SVG: node id → connections, and the total. */
+const opsView = (user) =>
+  user.page.evaluate(() => ({
+    nodes: Object.fromEntries([...document.querySelectorAll('#ops-nodes [data-node]')].map((g) => [g.dataset.node, Number(g.dataset.connections)])),
+    total: Number(document.getElementById('ops-total-connections')?.textContent),
+    rooms: [...document.querySelectorAll('#ops-rooms [data-room]')].map((g) => g.dataset.room),
+  }));
+
+test('the ops page asks for the key, then shows the 3 nodes and their connections moving', { timeout: 60_000 }, async () => {
+  operator = await openUser('operator', { path: '/ops/', chat: false });
+  const page = operator.page;
+  await page.locator('#ops-key-form').waitFor({ state: 'visible', timeout: WAIT });
+  await page.fill('#ops-key-input', 'not the key');
+  await page.press('#ops-key-input', 'Enter');
+  await page.locator('#ops-key-error').waitFor({ state: 'visible', timeout: WAIT });
+  assert.match(await page.textContent('#ops-key-error'), /not the one/);
+  assert.equal(await page.isVisible('#ops-view'), false, 'nothing shown without the key');
+
+  await page.fill('#ops-key-input', OPS_KEY);
+  await page.press('#ops-key-input', 'Enter');
+  await until(operator, 'three chat nodes in the ops view', () => document.querySelectorAll('#ops-nodes [data-node]').length === 3, undefined, { timeout: 15_000, polling: 200 });
+  const before = await opsView(operator);
+  assert.deepEqual(Object.keys(before.nodes).sort(), ['node-1', 'node-2', 'node-3']);
+  assert.ok(before.total >= 2, `alice and bob are counted (${JSON.stringify(before)})`);
+  assert.ok(before.rooms.includes('general'), 'General is among the busiest rooms');
+  for (const id of ['ops-rates', 'ops-redis']) {
+    assert.ok(await page.locator(`#${id} svg path, #${id} svg rect`).count() > 0, `#${id} is drawn`);
+  }
+  await shot(operator, '01b-ops-view');
+
+  // one more visitor: the total and exactly one node go up by one, and down again when it leaves
+  const visitor = await bob.context.newPage();
+  try {
+    await visitor.goto(cluster.url);
+    await until(operator, 'one more connection', (n) => Number(document.getElementById('ops-total-connections').textContent) === n, before.total + 1, { timeout: 10_000, polling: 200 });
+    const during = await opsView(operator);
+    const moved = Object.keys(during.nodes).filter((id) => during.nodes[id] !== before.nodes[id]);
+    assert.equal(moved.length, 1, `one node gained the visitor: ${JSON.stringify({ before, during })}`);
+    assert.equal(during.nodes[moved[0]], before.nodes[moved[0]] + 1);
+  } finally {
+    await visitor.close();
+  }
+  await until(operator, 'the connection gone again', (n) => Number(document.getElementById('ops-total-connections').textContent) === n, before.total, { timeout: 10_000, polling: 200 });
 });
 
 test('who\'s here on two nodes, live through a rename; links in messages; who is typing', { timeout: 60_000 }, async () => {
@@ -713,6 +764,7 @@ test('the page survives the kill of its chat node with no visible gap', { timeou
   const victim = alice.node;
   assert.match(victim ?? '', /^node-\d+$/, 'alice\'s node is known from its welcome');
   cluster.kill(`chat-${victim}`);
+  killed = { node: victim, at: Date.now() };
   const during = Array.from({ length: 5 }, (_, i) => `while ${victim} is down ${i + 1} ${RUN}`);
   for (const text of during) await send(bob, text);
   await until(alice, 'connected again, to another node', (v) => document.getElementById('connection-badge')?.dataset.state === 'connected', victim, { timeout: 20_000, polling: 100 });
@@ -729,7 +781,18 @@ test('the page survives the kill of its chat node with no visible gap', { timeou
   await shot(alice, '14-after-node-kill');
 });
 
-test('no dialog, script error or CSP violation happened in either browser', () => {
+test('the ops view drops the killed node within 15 s', { timeout: 30_000 }, async () => {
+  assert.ok(killed, 'a node was killed');
+  const left = 15_000 - (Date.now() - killed.at);
+  await until(operator, `${killed.node} gone from the ops view`, (victim) => {
+    const nodes = [...document.querySelectorAll('#ops-nodes [data-node]')].map((g) => g.dataset.node);
+    return nodes.length === 2 && !nodes.includes(victim);
+  }, killed.node, { timeout: Math.max(1, left), polling: 200 });
+  process.stdout.write(`# ${killed.node} left the ops view ${Date.now() - killed.at} ms after its kill -9 (heartbeat TTL ${OPS_SETTINGS.CHAT_OPS_HEARTBEAT_TTL})\n`);
+  await shot(operator, '15-ops-after-node-kill');
+});
+
+test('no dialog, script error or CSP violation happened in any browser', () => {
   for (const user of users) {
     assert.deepEqual(user.dialogs, [], `${user.label}: dialogs`);
     assert.deepEqual(user.foreignRequests, [], `${user.label}: requests to foreign hosts`);

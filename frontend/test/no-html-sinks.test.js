@@ -31,6 +31,7 @@ test('logic modules do not touch the DOM, so they run in Node', () => {
     'backoff.js', 'connection.js', 'messages.js', 'outbox.js', 'chat-session.js', 'rooms.js', 'format.js',
     'theme.js', 'avatar.js', 'room-api.js', 'attachments.js', 'storage.js', 'identity.js',
     'route.js', 'linkify.js', 'roster.js', 'typing.js', 'share.js',
+    'ops-api.js', 'ops-model.js',
   ];
   for (const name of pure) {
     const { text } = sources.find((s) => s.name === name);

@@ -113,6 +113,20 @@ public final class RedisKeys {
         return channel.substring(head.length(), channel.length() - tail.length());
     }
 
+    /**
+     * Sorted set of the chat nodes that publish an operations heartbeat: member = node id, score =
+     * epoch ms when its heartbeat lapses. Members past their score are gone (readers prune them).
+     */
+    public String opsNodes() {
+        return prefix + ":ops:nodes";
+    }
+
+    /** A chat node's latest operations heartbeat (JSON), with a TTL: a dead node's key expires. */
+    public String opsNode(String nodeId) {
+        Objects.requireNonNull(nodeId, "nodeId");
+        return prefix + ":ops:node:" + nodeId;
+    }
+
     private String room(String roomId, String part) {
         Objects.requireNonNull(roomId, "roomId");
         return prefix + ":{" + roomId + "}:" + part;

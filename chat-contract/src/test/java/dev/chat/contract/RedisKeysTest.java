@@ -44,4 +44,11 @@ class RedisKeysTest {
         assertThrows(IllegalArgumentException.class, () -> new RedisKeys("a{b"));
         assertThrows(IllegalArgumentException.class, () -> new RedisKeys(" "));
     }
+
+    @Test
+    void operationsKeysAreOutsideEveryRoom() {
+        assertEquals("chat:ops:nodes", keys.opsNodes());
+        assertEquals("chat:ops:node:node-1", keys.opsNode("node-1"));
+        assertNull(keys.roomOfChannel(keys.opsNode("node-1")));
+    }
 }

@@ -1,6 +1,7 @@
 package dev.chat.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.chat.cluster.k8s.Manifests;
 import dev.chat.testing.WsClient;
 
 /** Three real chat nodes behind real nginx on one real Redis, driven through the gateway only. */
@@ -30,11 +32,12 @@ import dev.chat.testing.WsClient;
 class ClusterIT {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String OPS_KEY = "cluster-it-" + UUID.randomUUID();
     private static LocalCluster cluster;
 
     @BeforeAll
     static void up() {
-        cluster = LocalCluster.start(3, Map.of());
+        cluster = LocalCluster.start(3, Map.of("CHAT_OPS_KEY", OPS_KEY));
     }
 
     @AfterAll
@@ -102,6 +105,69 @@ class ClusterIT {
         assertTrue(MAPPER.readTree(body).has("error"), body);
         Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
                 .until(() -> cluster.get("/api/rooms/options").statusCode() == 200);
+    }
+
+    /** A service's own port, not the gateway's. */
+    private static HttpResponse<String> direct(String service, String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + cluster.port(service) + path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceAnswersTheProbesOfItsKubernetesManifests() throws Exception {
+        Manifests manifests = Manifests.base();
+        Map<String, List<String>> services = Map.of("room-registry", List.of("room-registry"), "chat-node", cluster.chatNodes());
+        for (Map.Entry<String, List<String>> service : services.entrySet()) {
+            var container = manifests.container(service.getKey());
+            for (var probe : List.of(container.getStartupProbe(), container.getReadinessProbe(), container.getLivenessProbe())) {
+                for (String process : service.getValue()) {
+                    HttpResponse<String> answer = direct(process, probe.getHttpGet().getPath());
+                    assertEquals(200, answer.statusCode(), process + " " + probe.getHttpGet().getPath() + ": " + answer.body());
+                }
+            }
+        }
+        assertEquals(200, cluster.get(manifests.container("gateway").getReadinessProbe().getHttpGet().getPath()).statusCode());
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceServesPrometheusMetricsAndTheRegistryItsOpenApi() throws Exception {
+        String registry = direct("room-registry", "/q/metrics").body();
+        for (String series : List.of("chat_rooms ", "chat_rooms_created_total ", "chat_attachments_bytes_count ")) {
+            assertTrue(registry.contains("\n" + series), "registry: " + series);
+        }
+        for (String node : cluster.chatNodes()) {
+            String metrics = direct(node, "/q/metrics").body();
+            for (String series : List.of("chat_connections", "chat_rooms_local", "chat_messages_received_total",
+                    "chat_messages_delivered_total", "chat_send_seconds_count", "chat_send_seconds_bucket\\{le=\"\\+Inf\",?}",
+                    "chat_errors_total\\{code=\"busy\",?}", "chat_closes_total\\{code=\"1012\",?}",
+                    "chat_redis_reconnects_total")) {
+                assertTrue(java.util.regex.Pattern.compile("(?m)^" + series + " [0-9.E+-]+$").matcher(metrics).find(),
+                        node + ": " + series + " in\n" + metrics);
+            }
+        }
+        HttpResponse<String> openapi = direct("room-registry", "/q/openapi?format=json");
+        assertEquals(200, openapi.statusCode());
+        assertTrue(MAPPER.readTree(openapi.body()).path("paths").has("/api/rooms/{id}/messages"), openapi.body());
+        assertEquals(404, direct("room-registry", "/q/swagger-ui").statusCode(), "no Swagger UI outside dev mode");
+        // metrics are scraped from each pod, never published through the gateway (it answers with the page)
+        assertFalse(cluster.get("/q/metrics").body().contains("# TYPE"), "the gateway does not proxy /q/");
+    }
+
+    @Test
+    @Order(1)
+    void theOpsViewThroughTheGatewayListsEveryNodeForTheKeyOnly() {
+        assertEquals(401, cluster.get("/api/ops").statusCode());
+        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            HttpResponse<String> ops = cluster.getWith("/api/ops", Map.of("X-Ops-Key", OPS_KEY));
+            assertEquals(200, ops.statusCode(), ops.body());
+            List<String> nodes = new ArrayList<>();
+            MAPPER.readTree(ops.body()).path("nodes").forEach(n -> nodes.add(n.path("node").asText()));
+            assertEquals(List.of("node-1", "node-2", "node-3"), nodes);
+        });
+        assertEquals(403, cluster.getWith("/api/ops", Map.of("X-Ops-Key", OPS_KEY + "x")).statusCode());
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The sessions on THIS node, by room, and local delivery to them. Cluster-wide delivery is the
@@ -17,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Hub {
 
     private final Map<String, LocalRoom> rooms = new ConcurrentHashMap<>();
+    /** Messages handed to members so far (fan-out sizes added up), read by the metrics when scraped. */
+    private final LongAdder delivered = new LongAdder();
 
     /**
      * Adds the session to the room; until {@link #completeJoin} its deliveries are buffered.
@@ -113,6 +116,16 @@ public final class Hub {
         return rooms.containsKey(roomId);
     }
 
+    /** Rooms with members on this node. */
+    public int roomCount() {
+        return rooms.size();
+    }
+
+    /** Messages delivered to members so far: each message counts once per member it was handed to. */
+    public long delivered() {
+        return delivered.sum();
+    }
+
     public Set<String> roomIds() {
         return Set.copyOf(rooms.keySet());
     }
@@ -168,6 +181,7 @@ public final class Hub {
                 return new Gap(roomId, room.lastSeq, seq);
             }
             room.deliver(seq, frame);
+            delivered.add(room.members.size());
             return null;
         }
     }
@@ -209,6 +223,7 @@ public final class Hub {
             for (Map.Entry<Long, String> held : room.held.entrySet()) {
                 if (room.lastSeq == LocalRoom.UNKNOWN || held.getKey() > room.lastSeq) {
                     room.deliver(held.getKey(), held.getValue());
+                    delivered.add(room.members.size());
                 }
             }
             room.held.clear();

@@ -29,6 +29,7 @@ import dev.chat.node.identity.User;
 import dev.chat.node.limits.AddressCounter;
 import dev.chat.node.limits.JoinGate;
 import dev.chat.node.limits.SessionLimits;
+import dev.chat.node.metrics.NodeMetrics;
 import dev.chat.node.protocol.ClientFrame;
 import dev.chat.node.protocol.ErrorCode;
 import dev.chat.node.protocol.FrameParser;
@@ -63,6 +64,7 @@ public final class ChatService implements BrokerListener {
     private final NameGenerator names;
     private final IdentityTokens tokens;
     private final NodeConfig config;
+    private final NodeMetrics metrics;
     private final PresenceTracker presenceTracker;
     private final RoomWatch watch;
     private final NoticeThrottle notices;
@@ -77,7 +79,8 @@ public final class ChatService implements BrokerListener {
 
     public ChatService(Vertx vertx, String nodeId, Hub hub, RedisBroker broker, RoomDirectory rooms,
             MessageStore messages, PresenceStore presence, RoomEntrance entrance, FrameParser parser,
-            dev.chat.node.store.RosterStore rosterStore, NameGenerator names, IdentityTokens tokens, NodeConfig config) {
+            dev.chat.node.store.RosterStore rosterStore, NameGenerator names, IdentityTokens tokens, NodeConfig config,
+            NodeMetrics metrics) {
         this.vertx = vertx;
         this.nodeId = nodeId;
         this.hub = hub;
@@ -90,6 +93,7 @@ public final class ChatService implements BrokerListener {
         this.names = names;
         this.tokens = tokens;
         this.config = config;
+        this.metrics = metrics;
         this.presenceTracker = new PresenceTracker(vertx, nodeId, hub, broker, presence,
                 config.presence().minInterval().toMillis());
         this.watch = new RoomWatch(hub, rooms, this::expire);
@@ -199,6 +203,7 @@ public final class ChatService implements BrokerListener {
     }
 
     private void refuse(ClientSession session, ProtocolException e) {
+        metrics.error(e.code());
         session.send(e instanceof RetryLater later
                 ? ServerFrames.retryLater(e.code(), e.getMessage(), later.retryAfterMs())
                 : ServerFrames.error(e.code(), e.getMessage()));
@@ -232,6 +237,7 @@ public final class ChatService implements BrokerListener {
                     refuse(session, busy());
                 } else {
                     LOG.debugf("frame failed: %s", cause.toString());
+                    metrics.error(ErrorCode.UNAVAILABLE);
                     session.send(ServerFrames.error(ErrorCode.UNAVAILABLE,
                             "the chat is temporarily unavailable; nothing was sent, try again"));
                 }
@@ -255,7 +261,7 @@ public final class ChatService implements BrokerListener {
             return join(session, join);
         }
         if (frame instanceof ClientFrame.Send send) {
-            return send(session, send);
+            return metrics.timeSend(() -> send(session, send));
         }
         if (frame instanceof ClientFrame.Typing) {
             return typing.typing(session, System.nanoTime());
@@ -401,6 +407,7 @@ public final class ChatService implements BrokerListener {
 
     @Override
     public void onReconnected() {
+        metrics.redisReconnected();
         rooms.ensureGeneral().onFailure(e -> LOG.debugf("could not ensure the General room: %s", e.getMessage()));
         presenceTracker.restore(System.currentTimeMillis());
     }

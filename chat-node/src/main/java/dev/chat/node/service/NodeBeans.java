@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -22,6 +23,9 @@ import dev.chat.node.config.NodeConfig;
 import dev.chat.node.hub.Hub;
 import dev.chat.node.identity.IdentityTokens;
 import dev.chat.node.identity.NameGenerator;
+import dev.chat.node.metrics.NodeMetrics;
+import dev.chat.node.ops.OpsConfig;
+import dev.chat.node.ops.OpsHeartbeat;
 import dev.chat.node.protocol.FrameParser;
 import dev.chat.node.store.MessageStore;
 import dev.chat.node.store.PresenceStore;
@@ -35,7 +39,8 @@ public class NodeBeans {
 
     @Produces
     @Singleton
-    ChatService chatService(Vertx vertx, Redis redis, NodeConfig config, ObjectMapper mapper, NameGenerator names) {
+    ChatService chatService(Vertx vertx, Redis redis, NodeConfig config, ObjectMapper mapper, NameGenerator names,
+            NodeMetrics metrics) {
         RedisKeys keys = new RedisKeys(config.redis().keyPrefix());
         Hub hub = new Hub();
         RedisBroker broker = new RedisBroker(vertx, redis, keys, new RedisBroker.Interest() {
@@ -50,7 +55,7 @@ public class NodeBeans {
             }
         }, config.redis().reconnectDelay(), config.redis().reconnectMaxDelay());
         String nodeId = nodeId(config);
-        return new ChatService(vertx, nodeId, hub, broker,
+        ChatService chat = new ChatService(vertx, nodeId, hub, broker,
                 new RoomDirectory(redis, keys, config.general().clearInterval().toSeconds()),
                 new MessageStore(redis, keys, config.history().maxLen()),
                 new PresenceStore(redis, keys, nodeId, config.presence().ttl()),
@@ -58,7 +63,23 @@ public class NodeBeans {
                         config.history().maxLen()),
                 new FrameParser(mapper, config.limits().maxTextLength(), config.limits().maxClientIdLength()),
                 new RosterStore(redis, keys, nodeId),
-                names, new IdentityTokens(IdentitySecret.resolve(config, redis, keys, names)), config);
+                names, new IdentityTokens(IdentitySecret.resolve(config, redis, keys, names)), config, metrics);
+        metrics.bind(chat::openConnections, hub::roomCount, hub::delivered);
+        return chat;
+    }
+
+    @Produces
+    @Singleton
+    NodeMetrics nodeMetrics(MeterRegistry registry) {
+        return new NodeMetrics(registry);
+    }
+
+    @Produces
+    @Singleton
+    OpsHeartbeat opsHeartbeat(Vertx vertx, Redis redis, NodeConfig config, OpsConfig ops, NodeMetrics metrics,
+            ChatService chat) {
+        return new OpsHeartbeat(vertx, redis, new RedisKeys(config.redis().keyPrefix()), chat.nodeId(), metrics, ops,
+                chat::draining);
     }
 
     @Produces
@@ -67,8 +88,9 @@ public class NodeBeans {
         return new NameGenerator();
     }
 
-    void onStart(@Observes StartupEvent event, ChatService chat) {
+    void onStart(@Observes StartupEvent event, ChatService chat, OpsHeartbeat heartbeat) {
         chat.start();
+        heartbeat.start();
     }
 
     /**
@@ -79,8 +101,16 @@ public class NodeBeans {
         chat.drain(config.drain().timeout());
     }
 
-    void onStop(@Observes ShutdownEvent event, ChatService chat, NodeConfig config) {
+    void onStop(@Observes ShutdownEvent event, ChatService chat, NodeConfig config, OpsHeartbeat heartbeat) {
         chat.drain(config.drain().timeout()); // at once when already drained
+        // out of the operations view now rather than when the heartbeat expires
+        try {
+            heartbeat.stop().toCompletionStage().toCompletableFuture().get(1, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // the key expires by itself
+        }
         chat.stop();
     }
 

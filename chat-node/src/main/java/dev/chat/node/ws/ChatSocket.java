@@ -28,6 +28,7 @@ import dev.chat.node.config.NodeConfig;
 import dev.chat.node.hub.BoundedOutbound;
 import dev.chat.node.hub.ClientSession;
 import dev.chat.node.hub.Outbound;
+import dev.chat.node.metrics.NodeMetrics;
 import dev.chat.node.service.ChatService;
 
 /** The browser's endpoint: hands every event to {@link ChatService} and holds no logic itself. */
@@ -52,6 +53,9 @@ public class ChatSocket {
 
     @Inject
     Pinger pinger;
+
+    @Inject
+    NodeMetrics metrics;
 
     @OnOpen
     @NonBlocking
@@ -91,6 +95,7 @@ public class ChatSocket {
     @OnClose
     @NonBlocking
     void close(WebSocketConnection connection) {
+        metrics.closed(connection.closeReason() == null ? null : connection.closeReason().getCode());
         ClientSession session = connection.userData().get(SESSION);
         if (session != null) {
             chat.close(session);

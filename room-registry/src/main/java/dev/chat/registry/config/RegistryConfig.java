@@ -35,6 +35,29 @@ public interface RegistryConfig {
      */
     Optional<String> apiKey();
 
+    Ops ops();
+
+    Metrics metrics();
+
+    /** The operations view, {@code GET /api/ops}. */
+    interface Ops {
+        /**
+         * The secret an operator presents in {@code X-Ops-Key} ({@code CHAT_OPS_KEY}); unset, the
+         * endpoint answers 404 as if it did not exist.
+         */
+        Optional<String> key();
+
+        /** How many rooms, those with the most users, the view lists. */
+        @WithDefault("10")
+        int topRooms();
+    }
+
+    interface Metrics {
+        /** How often {@code chat_rooms} (live rooms) is counted in Redis. */
+        @WithDefault("15s")
+        Duration roomsRefresh();
+    }
+
     interface Redis {
         /** Start of every key and channel; tests give each class its own. */
         @WithDefault("chat")

@@ -7,6 +7,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import dev.chat.registry.service.AttachmentStore;
 import dev.chat.registry.service.StoredAttachment;
 import io.smallrye.mutiny.Uni;
@@ -27,6 +30,9 @@ public class AttachmentResource {
         this.store = store;
     }
 
+    @Operation(summary = "An uploaded image's bytes")
+    @APIResponse(responseCode = "200", description = "the image")
+    @APIResponse(responseCode = "404", description = "no such attachment (or gone)")
     @GET
     @Path("{id}")
     public Uni<Response> get(@PathParam("id") String id) {

@@ -10,9 +10,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import dev.chat.contract.RedisKeys;
 import dev.chat.registry.config.RegistryConfig;
 import dev.chat.registry.mapping.AttachmentView;
+import dev.chat.registry.metrics.RegistryMetrics;
 import dev.chat.registry.service.AttachmentStore;
 import dev.chat.registry.service.ImageType;
 import dev.chat.registry.service.UploadOutcome;
@@ -31,12 +35,21 @@ public class AttachmentUploadResource {
 
     private final AttachmentStore store;
     private final long maxBytes;
+    private final RegistryMetrics metrics;
 
-    AttachmentUploadResource(AttachmentStore store, RegistryConfig config) {
+    AttachmentUploadResource(AttachmentStore store, RegistryConfig config, RegistryMetrics metrics) {
         this.store = store;
+        this.metrics = metrics;
         this.maxBytes = config.attachments().maxBytes();
     }
 
+    @Operation(summary = "Stores an image for the room's messages (raw body or multipart form)")
+    @APIResponse(responseCode = "201", description = "stored")
+    @APIResponse(responseCode = "400", description = "empty body, or a form without a file part")
+    @APIResponse(responseCode = "404", description = "no such (live) room")
+    @APIResponse(responseCode = "413", description = "the image or the body is too large")
+    @APIResponse(responseCode = "415", description = "not a PNG, JPEG, GIF or WebP image")
+    @APIResponse(responseCode = "429", description = "too many uploads from this address this minute")
     @POST
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> upload(@PathParam("id") String id, byte[] body, HttpHeaders headers,
@@ -63,7 +76,11 @@ public class AttachmentUploadResource {
         String client = ClientAddress.of(headers.getHeaderString("X-Real-IP"),
                 headers.getHeaderString("X-Forwarded-For"),
                 request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
-        return store.store(id, type, image, client).map(outcome -> answer(id, outcome));
+        return store.store(id, type, image, client).invoke(outcome -> {
+            if (outcome instanceof UploadOutcome.Stored stored) {
+                metrics.attachmentStored(stored.size());
+            }
+        }).map(outcome -> answer(id, outcome));
     }
 
     private static Response answer(String roomId, UploadOutcome outcome) {

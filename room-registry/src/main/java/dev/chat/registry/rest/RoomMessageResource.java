@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import dev.chat.registry.service.ApiKey;
 import dev.chat.registry.service.HistoryOutcome;
 import dev.chat.registry.service.HistoryQueryParser;
@@ -51,6 +54,11 @@ public class RoomMessageResource {
     }
 
     /** The stored frames as they are, newest first: a JSON array written without re-encoding them. */
+    @Operation(summary = "Older messages of the room, newest first (before, limit; X-Identity-Token for hidden histories)")
+    @APIResponse(responseCode = "200", description = "the messages, as the WebSocket sent them")
+    @APIResponse(responseCode = "400", description = "before or limit not as documented")
+    @APIResponse(responseCode = "403", description = "the room hides its history and this user was not in it")
+    @APIResponse(responseCode = "404", description = "no such (live) room")
     @GET
     public Uni<Response> page(@PathParam("id") String id, @QueryParam(HistoryQueryParser.BEFORE) String before,
             @QueryParam(HistoryQueryParser.LIMIT) String limit, @HeaderParam(IDENTITY_TOKEN) String token) {
@@ -67,6 +75,11 @@ public class RoomMessageResource {
         });
     }
 
+    @Operation(summary = "Posts a message as user System, for integrations holding chat.api-key (X-Api-Key)")
+    @APIResponse(responseCode = "202", description = "accepted: the message id")
+    @APIResponse(responseCode = "400", description = "text missing, empty, too long, another field, or a body that is not a JSON object")
+    @APIResponse(responseCode = "401", description = "missing or wrong X-Api-Key")
+    @APIResponse(responseCode = "404", description = "no such room, or chat.api-key is not set")
     @POST
     public Uni<Response> post(@PathParam("id") String id, @HeaderParam(API_KEY) String key, String body) {
         if (!apiKey.enabled()) {

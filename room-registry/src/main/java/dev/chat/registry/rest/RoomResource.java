@@ -14,8 +14,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import dev.chat.contract.GeneralRoom;
 import dev.chat.registry.mapping.CreatedRoomView;
+import dev.chat.registry.metrics.RegistryMetrics;
 import dev.chat.registry.mapping.RoomView;
 import dev.chat.registry.service.CreateOutcome;
 import dev.chat.registry.service.NewRoom;
@@ -44,21 +48,27 @@ public class RoomResource {
     private final RoomRemover remover;
     private final RoomOptions options;
     private final NewRoomParser parser;
+    private final RegistryMetrics metrics;
 
     RoomResource(RoomCatalog catalog, RoomCreator creator, RoomRemover remover, RoomOptions options,
-            NewRoomParser parser) {
+            NewRoomParser parser, RegistryMetrics metrics) {
         this.catalog = catalog;
         this.creator = creator;
         this.remover = remover;
         this.options = options;
         this.parser = parser;
+        this.metrics = metrics;
     }
 
+    @Operation(summary = "Every live room, General first, then by name")
+    @APIResponse(responseCode = "200", description = "the rooms")
     @GET
     public Uni<List<RoomView>> list() {
         return catalog.list();
     }
 
+    @Operation(summary = "The clear intervals and expiries a new room may have (seconds)")
+    @APIResponse(responseCode = "200", description = "the choices")
     @GET
     @Path("options")
     @NonBlocking
@@ -66,6 +76,9 @@ public class RoomResource {
         return options;
     }
 
+    @Operation(summary = "One room")
+    @APIResponse(responseCode = "200", description = "the room")
+    @APIResponse(responseCode = "404", description = "no such (live) room")
     @GET
     @Path("{id}")
     public Uni<Response> get(@PathParam("id") String id) {
@@ -73,15 +86,28 @@ public class RoomResource {
                 .orElseGet(() -> ApiResponses.noSuchRoom(id)));
     }
 
+    @Operation(summary = "Creates a room; the answer holds its owner token, shown only here")
+    @APIResponse(responseCode = "201", description = "created")
+    @APIResponse(responseCode = "400", description = "a field missing, of the wrong type, out of its values or unknown; a body that is not a JSON object")
+    @APIResponse(responseCode = "409", description = "the name is in use (any case)")
+    @APIResponse(responseCode = "429", description = "too many rooms created from this address this minute")
     @POST
     public Uni<Response> create(String body, HttpHeaders headers, HttpServerRequest request) {
         NewRoom room = parser.parse(body);
         String client = ClientAddress.of(headers.getHeaderString("X-Real-IP"),
                 headers.getHeaderString("X-Forwarded-For"),
                 request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
-        return creator.create(room, client).map(RoomResource::created);
+        return creator.create(room, client).invoke(outcome -> {
+            if (outcome instanceof CreateOutcome.Created) {
+                metrics.roomCreated();
+            }
+        }).map(RoomResource::created);
     }
 
+    @Operation(summary = "Deletes a room with its owner token (X-Owner-Token)")
+    @APIResponse(responseCode = "204", description = "deleted")
+    @APIResponse(responseCode = "403", description = "missing or wrong owner token, or General")
+    @APIResponse(responseCode = "404", description = "no such (live) room")
     @DELETE
     @Path("{id}")
     public Uni<Response> delete(@PathParam("id") String id, @HeaderParam(OWNER_TOKEN) String ownerToken) {

@@ -6,8 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 
 /**
- * The shared secret of the integration endpoint ({@code chat.api-key}). Compared in constant
- * time, on SHA-256 digests so that not even the key's length shows in the timing.
+ * A shared secret that switches an endpoint on: the integration endpoint's ({@code chat.api-key})
+ * and the operations view's ({@code chat.ops.key}). Compared in constant time, on SHA-256 digests
+ * so that not even the key's length shows in the timing.
  */
 public final class ApiKey {
 

@@ -23,6 +23,7 @@ final class LuaScripts {
     static final LuaScript DELETE_ROOM = LuaScript.resource("registry/delete-room.lua");
     static final LuaScript PRUNE_ROOMS = LuaScript.resource("registry/prune-rooms.lua");
     static final LuaScript HISTORY_PAGE = LuaScript.resource("registry/history-page.lua");
+    static final LuaScript COUNT_ROOMS = LuaScript.resource("registry/count-rooms.lua");
     static final String STORE_ATTACHMENT = source("registry/store-attachment.lua");
 
     private LuaScripts() {
