@@ -343,6 +343,12 @@ export class ChatSession {
     const text = typeof frame.message === 'string' && frame.message !== '' ? frame.message : code;
 
     const wait = Number.isFinite(frame.retryAfterMs) && frame.retryAfterMs >= 0 ? frame.retryAfterMs : DEFAULT_RETRY_AFTER_MS;
+    if (code === 'rate_limited' && this.joinState === JoinState.JOINING) {
+      // too many joins from this connection (rooms switched very fast): the join goes again after the wait
+      this.joinState = JoinState.NONE;
+      this.scheduleJoinRetry(wait);
+      return;
+    }
     if (code === 'rate_limited') {
       this.scheduleRateLimitRetry(wait);
       this.emit('slowdown', { retryAfterMs: wait });

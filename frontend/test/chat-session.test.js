@@ -220,6 +220,17 @@ test('a join refused as busy is retried after the server\'s wait, without blamin
   assert.deepEqual(ctx.ofKind('error'), []);
 });
 
+test('a join refused as rate_limited (rooms switched too fast) is sent again after the server\'s wait', () => {
+  const ctx = setup();
+  ctx.session.handleFrame(welcome());
+  ctx.sent.length = 0;
+  ctx.session.handleFrame({ type: 'error', code: 'rate_limited', message: 'too many joins', retryAfterMs: 400 });
+  ctx.scheduler.advance(399);
+  assert.deepEqual(ctx.sent, []);
+  ctx.scheduler.advance(1);
+  assert.deepEqual(ctx.sent, [{ type: 'join', room: 'general' }]);
+});
+
 test('a send refused as busy goes again after the wait and is not marked failed', () => {
   const ctx = setup();
   enter(ctx);

@@ -88,6 +88,29 @@ public interface NodeConfig {
         @WithDefault("5")
         double sendPerSecond();
 
+        /** Joins a connection may make in a burst (each costs Redis calls)... */
+        @WithDefault("10")
+        int joinBurst();
+
+        /** ...and on average per second after it; more are answered {@code rate_limited}. */
+        @WithDefault("2")
+        double joinPerSecond();
+
+        /** Renames ({@code nick}) a connection may make in a burst... */
+        @WithDefault("5")
+        int nickBurst();
+
+        /** ...and on average per second after it (one every 5 s); more are answered {@code rate_limited}. */
+        @WithDefault("0.2")
+        double nickPerSecond();
+
+        /**
+         * Frames a connection may have sent and not yet had handled (they are handled one after
+         * another); one more closes it (1008). A page never has more than a join and its resends.
+         */
+        @WithDefault("128")
+        int maxQueuedFrames();
+
         /** Errors within {@link #errorWindow()} after which a connection is closed (1008). */
         @WithDefault("20")
         int maxErrors();
@@ -98,6 +121,14 @@ public interface NodeConfig {
         /** Unsent bytes a client may leave queued before it is cut off as too slow (1008). */
         @WithDefault("1048576")
         long maxOutboundBytes();
+
+        /**
+         * History one {@code joined} may carry (fresh or resuming), in the same units as
+         * {@link #maxOutboundBytes()} and below it; the oldest messages beyond it are left out and
+         * the reply says so ({@code truncated}, and {@code recovered:false} for a resume).
+         */
+        @WithDefault("524288")
+        long maxHistoryReplyBytes();
 
         /**
          * The kernel's send buffer per socket. Left to autotuning it grows to megabytes, all of

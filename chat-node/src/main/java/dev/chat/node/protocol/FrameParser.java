@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.chat.contract.MessageText;
 import dev.chat.contract.RedisKeys;
 import dev.chat.node.identity.Names;
 
@@ -80,6 +81,10 @@ public final class FrameParser {
         }
         if (text.codePointCount(0, text.length()) > maxTextLength) {
             throw new ProtocolException(ErrorCode.TOO_LONG, "text is longer than " + maxTextLength + " characters");
+        }
+        String control = MessageText.controlCharacterProblem(text);
+        if (control != null) {
+            throw bad(control);
         }
         List<String> attachments = attachments(node);
         if (text.isBlank() && attachments.isEmpty()) {

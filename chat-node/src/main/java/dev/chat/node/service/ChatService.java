@@ -27,6 +27,8 @@ import dev.chat.node.identity.IdentityTokens;
 import dev.chat.node.identity.NameGenerator;
 import dev.chat.node.identity.User;
 import dev.chat.node.limits.AddressCounter;
+import dev.chat.node.limits.FrameBacklog;
+import dev.chat.node.limits.HistoryBudget;
 import dev.chat.node.limits.JoinGate;
 import dev.chat.node.limits.SessionLimits;
 import dev.chat.node.protocol.ClientFrame;
@@ -69,6 +71,7 @@ public final class ChatService implements BrokerListener {
     private final List<Long> timers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AddressCounter addresses;
     private final JoinGate joins;
+    private final HistoryBudget historyBudget;
     private final java.util.Set<ClientSession> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final CompletableFuture<Void> drained = new CompletableFuture<>();
     private volatile boolean draining;
@@ -94,6 +97,7 @@ public final class ChatService implements BrokerListener {
         this.notices = new NoticeThrottle(config.notices().burst(), config.notices().perSecond());
         this.addresses = new AddressCounter(config.limits().connectionsPerAddress());
         this.joins = new JoinGate(config.limits().maxJoinsInProgress(), config.limits().busyRetryAfter().toMillis());
+        this.historyBudget = new HistoryBudget(config.limits().maxHistoryReplyBytes(), config.limits().maxOutboundBytes());
     }
 
     public boolean draining() {
@@ -167,9 +171,8 @@ public final class ChatService implements BrokerListener {
      */
     public ClientSession open(String token, dev.chat.node.hub.Outbound outbound, String address) {
         User user = tokens.verify(token).orElseGet(names::newUser);
-        var limits = config.limits();
-        ClientSession session = new ClientSession(user, outbound, new SessionLimits(limits.sendBurst(),
-                limits.sendPerSecond(), limits.maxErrors(), limits.errorWindow().toNanos(), System.nanoTime()), address);
+        ClientSession session = new ClientSession(user, outbound, SessionLimits.of(config.limits(), System.nanoTime()),
+                address);
         if (draining) {
             session.close(RESTART, "node restarting: reconnect now");
             return session;
@@ -207,6 +210,11 @@ public final class ChatService implements BrokerListener {
     }
 
     public CompletionStage<Void> onText(ClientSession session, String text) {
+        FrameBacklog backlog = session.limits() == null ? null : session.limits().backlog();
+        if (backlog != null && !backlog.tryAdd()) {
+            session.close(BoundedOutbound.POLICY_VIOLATION, "too many frames waiting: read the answers before sending more");
+            return CompletableFuture.completedFuture(null);
+        }
         return session.serially(() -> {
             CompletionStage<Void> handled;
             try {
@@ -230,6 +238,10 @@ public final class ChatService implements BrokerListener {
                 }
                 return null;
             });
+        }).whenComplete((ok, failure) -> {
+            if (backlog != null) {
+                backlog.done();
+            }
         });
     }
 
@@ -254,6 +266,10 @@ public final class ChatService implements BrokerListener {
     }
 
     private CompletionStage<Void> join(ClientSession session, ClientFrame.Join join) {
+        long wait = session.limits() == null ? 0 : session.limits().tryJoin(System.nanoTime());
+        if (wait > 0) {
+            throw new RetryLater(ErrorCode.RATE_LIMITED, "too many joins; slow down", wait);
+        }
         if (!joins.tryEnter()) {
             throw busy();
         }
@@ -276,8 +292,9 @@ public final class ChatService implements BrokerListener {
                 .thenCompose(subscribed -> entrance.enter(meta, session.user().id(), since,
                         since != null || meta.historyForNewcomers(), now))
                 .thenAccept(entered -> {
-                    List<String> history = entered.messages().stream().map(Delivery::frame).toList();
-                    String joined = ServerFrames.joined(roomId, history, entered.users(), entered.recovered());
+                    HistoryBudget.Fitted history = historyBudget.fit(entered.messages().stream().map(Delivery::frame).toList());
+                    String joined = ServerFrames.joined(roomId, history.frames(), entered.users(),
+                            entered.recovered() && !(since != null && history.trimmed()), history.trimmed());
                     hub.completeJoin(session, roomId, joined, entered.seq());
                     presenceTracker.announce(roomId);
                     notice(roomId, "join", session);
@@ -344,6 +361,10 @@ public final class ChatService implements BrokerListener {
     }
 
     private CompletionStage<Void> rename(ClientSession session, ClientFrame.Nick nick) {
+        long wait = session.limits() == null ? 0 : session.limits().tryNick(System.nanoTime());
+        if (wait > 0) {
+            throw new RetryLater(ErrorCode.RATE_LIMITED, "too many name changes; slow down", wait);
+        }
         User renamed = new User(session.user().id(), nick.name());
         session.rename(renamed);
         session.send(ServerFrames.identity(renamed, tokens.issue(renamed)));

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -23,7 +21,6 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 
 import dev.chat.contract.RedisKeys;
-import dev.chat.contract.RoomMeta;
 import dev.chat.node.config.NodeConfig;
 import dev.chat.testing.RedisTestResource;
 import dev.chat.testing.WsClient;
@@ -49,18 +46,8 @@ class RoomLifecycleTest {
     }
 
     private String createRoom(long clearSeconds, Long expirySeconds, boolean historyForNewcomers) {
-        String id = "r" + UUID.randomUUID().toString().substring(0, 8);
-        RedisKeys keys = new RedisKeys(config.redis().keyPrefix());
-        RoomMeta meta = new RoomMeta(id, "Room " + id, clearSeconds, expirySeconds, System.currentTimeMillis(),
+        return TestRooms.create(redis, new RedisKeys(config.redis().keyPrefix()), clearSeconds, expirySeconds,
                 historyForNewcomers);
-        Request hset = Request.cmd(Command.HSET).arg(keys.meta(id));
-        meta.toHash().forEach((k, v) -> hset.arg(k).arg(v));
-        List<Request> writes = new ArrayList<>(List.of(hset, Request.cmd(Command.SADD).arg(keys.roomIndex()).arg(id)));
-        if (expirySeconds != null) {
-            writes.add(Request.cmd(Command.PEXPIRE).arg(keys.meta(id)).arg(expirySeconds * 1000));
-        }
-        redis.batch(writes).toCompletionStage().toCompletableFuture().join();
-        return id;
     }
 
     @Test
