@@ -1,5 +1,6 @@
 -- Accepts one message atomically, so it is stored and published or not at all. The room must
--- exist; a clientId already accepted in this clear period returns the original message.
+-- exist; a clientId already accepted in this clear period returns the original message (or,
+-- when the history no longer holds it, the resend under the original id) and stores nothing.
 -- KEYS: 1 meta, 2 seq, 3 history, 4 client-ids, 5.. attachments the message refers to
 -- ARGV: 1 channel, 2 node id, 3 frame head, 4 frame tail, 5 clientId or '',
 --       6 next clear boundary (epoch ms), 7 history max length, 8 now (epoch ms)
@@ -18,6 +19,9 @@ if ARGV[5] ~= '' then
     if entry[1] then
       return {'duplicate', previous, entry[1][2][2]}
     end
+    -- trimmed from the history since: still never stored twice; answered with this resend under
+    -- the id it was first given
+    return {'duplicate', previous, ARGV[3] .. previous .. ARGV[4]}
   end
 end
 if redis.call('EXISTS', KEYS[2]) == 0 then

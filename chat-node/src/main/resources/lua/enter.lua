@@ -1,11 +1,14 @@
 -- A user entering a room, in one call: the room's expiry pushed back (joining is activity), the
--- user present, and a consistent snapshot of the last id given out, the messages the client
--- should see and the room's count of users, read together so nothing slips between them.
+-- user present, the user's first join of this clear period recorded, and a consistent snapshot
+-- of the last id given out, the messages the client should see and the room's count of users,
+-- read together so nothing slips between them.
 -- Follows presence-users.lua (the presence functions).
--- KEYS: 1 meta, 2 seq, 3 history, 4 client-ids, 5 presence, 6 presence-users
+-- KEYS: 1 meta, 2 seq, 3 history, 4 client-ids, 5 presence, 6 presence-users, 7 first-joins
 -- ARGV: 1 now (ms), 2 presence member, 3 presence ttl (ms),
---       4 room ttl (ms; '' for a room that does not expire), 5 history expires at (ms),
---       6 since ('' for the newest ARGV[7] messages), 7 newest count, 8 max count after since
+--       4 room ttl (ms; '' for a room that does not expire), 5 end of the clear period (ms: the
+--       next clear boundary, or the room's expiry if sooner), when history and first joins expire,
+--       6 since ('' for the newest ARGV[7] messages), 7 newest count, 8 max count after since,
+--       9 user id, 10 '1' when the room hides messages from before a user joined
 -- Returns {seq, entries, recovered (1|0), users}
 local now = tonumber(ARGV[1])
 if ARGV[4] ~= '' then
@@ -14,23 +17,42 @@ if ARGV[4] ~= '' then
   redis.call('PEXPIREAT', KEYS[3], ARGV[5])
   redis.call('PEXPIREAT', KEYS[4], ARGV[5])
 end
+-- the text as stored, not the number: Lua writes large numbers in exponent form
+local seqText = redis.call('GET', KEYS[2]) or '0'
+-- A user already present without a first join in this period (through a session that was there
+-- before the clear boundary) has been a member since the period began: from 0.
+local floor = seqText
+if redis.call('HEXISTS', KEYS[6], ARGV[9]) == 1 then
+  floor = '0'
+end
+redis.call('HSETNX', KEYS[7], ARGV[9], floor)
+redis.call('PEXPIREAT', KEYS[7], ARGV[5])
 local ttl = tonumber(ARGV[3])
 presence_add(KEYS[5], KEYS[6], ARGV[2], now + ttl)
 presence_keep(KEYS[5], KEYS[6], ttl)
 local users = present_users(KEYS[5], KEYS[6], now)
 
-local seq = tonumber(redis.call('GET', KEYS[2]) or '0')
+local seq = tonumber(seqText)
 if ARGV[6] == '' then
   return {seq, redis.call('XREVRANGE', KEYS[3], '+', '-', 'COUNT', ARGV[7]), 1, users}
 end
-local since = tonumber(ARGV[6])
-if since >= seq then
-  return {seq, {}, 1, users}
+local sinceText = ARGV[6]
+local gap = false
+if ARGV[10] == '1' then
+  -- a resume shows nothing from before the user's first join of this period, whatever it asks
+  local first = redis.call('HGET', KEYS[7], ARGV[9])
+  if tonumber(first) > tonumber(sinceText) then
+    sinceText = first
+    gap = true
+  end
 end
--- the id as given, not the number: Lua writes large numbers in exponent form
-local entries = redis.call('XRANGE', KEYS[3], '(' .. ARGV[6] .. '-0', '+', 'COUNT', ARGV[8])
+local since = tonumber(sinceText)
+if since >= seq then
+  return {seq, {}, gap and 0 or 1, users}
+end
+local entries = redis.call('XRANGE', KEYS[3], '(' .. sinceText .. '-0', '+', 'COUNT', ARGV[8])
 local recovered = 0
-if #entries > 0 then
+if #entries > 0 and not gap then
   local first = tonumber(string.match(entries[1][1], '^%d+'))
   local last = tonumber(string.match(entries[#entries][1], '^%d+'))
   if first <= since + 1 and last == seq then

@@ -54,6 +54,11 @@ public final class RedisKeys {
         return room(roomId, "client-ids");
     }
 
+    /** User id → the room's last message id (seq) when that user first joined in this clear period. */
+    public String firstJoins(String roomId) {
+        return room(roomId, "first-joins");
+    }
+
     public String presence(String roomId) {
         return room(roomId, "presence");
     }

@@ -15,9 +15,14 @@ class RedisKeysTest {
     @Test
     void everyRoomKeySharesTheRoomHashTag() {
         for (String key : new String[] { keys.meta("r1"), keys.seq("r1"), keys.history("r1"), keys.clientIds("r1"),
-                keys.presence("r1"), keys.channel("r1") }) {
+                keys.presence("r1"), keys.presenceUsers("r1"), keys.firstJoins("r1"), keys.channel("r1") }) {
             assertTrue(key.startsWith("chat:{r1}:"), key);
         }
+    }
+
+    @Test
+    void firstJoinsSitBesideTheRoomsOtherKeys() {
+        assertEquals("chat:{r1}:first-joins", keys.firstJoins("r1"));
     }
 
     @Test

@@ -120,6 +120,75 @@ class RoomLifecycleTest {
     }
 
     @Test
+    void aResumeInARoomThatHidesOlderMessagesShowsNothingFromBeforeTheUsersFirstJoin() {
+        String room = createRoom(60, null, false);
+        RedisKeys keys = new RedisKeys(config.redis().keyPrefix());
+        try (WsClient a = connect()) {
+            a.join(room);
+            a.next("joined");
+            a.say("before b came 1");
+            a.say("before b came 2");
+            long lastBefore = Long.parseLong(a.next("message", m -> m.get("text").asText().endsWith("2")).get("id").asText());
+            String token;
+            String userId;
+            try (WsClient b = connect()) {
+                JsonNode welcome = b.seen("welcome").get(0);
+                token = welcome.get("token").asText();
+                userId = welcome.get("user").get("id").asText();
+                b.join(room, "0");
+                JsonNode joined = b.next("joined");
+                assertEquals(0, joined.get("history").size(), "since 0 on a first join shows nothing older: " + joined);
+                assertEquals(false, joined.get("recovered").asBoolean());
+                a.say("after b came");
+                b.next("message", m -> m.get("text").asText().equals("after b came"));
+            }
+            String recorded = redis.send(Request.cmd(Command.HGET).arg(keys.firstJoins(room)).arg(userId))
+                    .toCompletionStage().toCompletableFuture().join().toString();
+            assertEquals(Long.toString(lastBefore), recorded, "the room's last id at b's first join");
+            long ttl = redis.send(Request.cmd(Command.PTTL).arg(keys.firstJoins(room))).toCompletionStage()
+                    .toCompletableFuture().join().toLong();
+            assertTrue(ttl > 0 && ttl <= 60_000, "gone at the next clear boundary: " + ttl);
+            try (WsClient again = WsClient.connect(URI.create(http.toString().replaceFirst("^http", "ws") + "?token=" + token))) {
+                assertEquals(userId, again.next("welcome").get("user").get("id").asText());
+                again.join(room, "0");
+                JsonNode resumed = again.next("joined");
+                List<String> texts = new java.util.ArrayList<>();
+                resumed.get("history").forEach(m -> texts.add(m.get("text").asText()));
+                assertEquals(List.of("after b came"), texts, "only what came after b's first join");
+                assertEquals(Long.toString(lastBefore), redis.send(Request.cmd(Command.HGET).arg(keys.firstJoins(room))
+                        .arg(userId)).toCompletionStage().toCompletableFuture().join().toString(), "a later join keeps the first");
+            }
+        }
+    }
+
+    @Test
+    void aResendIsNeverStoredTwiceEvenAfterTheHistoryTrimmedTheFirst() {
+        String room = createRoom(60, null, true);
+        RedisKeys keys = new RedisKeys(config.redis().keyPrefix());
+        try (WsClient a = connect()) {
+            a.join(room);
+            a.next("joined");
+            a.say("once only", "c-trim");
+            String id = a.next("message", m -> "c-trim".equals(m.path("clientId").asText())).get("id").asText();
+            a.say("later");
+            a.next("message", m -> m.get("text").asText().equals("later"));
+            // what MAXLEN trimming does to the oldest entries of a busy room
+            redis.send(Request.cmd(Command.XDEL).arg(keys.history(room)).arg(id + "-0")).toCompletionStage()
+                    .toCompletableFuture().join();
+            a.say("once only", "c-trim");
+            JsonNode echo = a.next("message", m -> "c-trim".equals(m.path("clientId").asText()));
+            assertEquals(id, echo.get("id").asText(), "answered under its first id");
+            a.say("after the resend");
+            a.next("message", m -> m.get("text").asText().equals("after the resend"));
+            long stored = redis.send(Request.cmd(Command.XLEN).arg(keys.history(room))).toCompletionStage()
+                    .toCompletableFuture().join().toLong();
+            assertEquals(2, stored, "'later' and 'after the resend': the resend was not stored again");
+            assertEquals(0, a.seen("message").stream().filter(m -> "c-trim".equals(m.path("clientId").asText())
+                    && !m.get("id").asText().equals(id)).count(), "no second id for the clientId");
+        }
+    }
+
+    @Test
     void joinsAndLeavesAreNoticed() {
         String room = createRoom(60, null, true);
         try (WsClient a = connect()) {
