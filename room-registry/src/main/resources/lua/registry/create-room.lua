@@ -1,7 +1,8 @@
 -- Creates a room, or changes nothing at all. One script, so two requests for the same name
 -- cannot both win and a refused request leaves no trace (the rate counter included).
--- KEYS: 1 meta of the new room, 2 room index, 3 name index, 4 creation counter of the client
--- ARGV: 1 room id, 2 name key (lower-cased name), 3 meta key head, 4 meta key tail,
+-- KEYS: 1 meta of the new room, 2 room index, 3 name index, 4 creation counter of the client,
+--       5 room id -> name key
+-- ARGV: 1 room id, 2 name key (NFKC case-folded name), 3 meta key head, 4 meta key tail,
 --       5 creations allowed per window, 6 counter TTL ms, 7 room expiry ms, 8.. meta field, value, ...
 -- Returns {'rate'} | {'taken', holder id} | {'collision'} | {'created'}
 -- Note: the holder's meta key is built here, not declared in KEYS; like GeneralRoom.ENSURE_SCRIPT
@@ -21,6 +22,10 @@ redis.call('HSET', KEYS[1], unpack(ARGV, 8))
 redis.call('PEXPIRE', KEYS[1], ARGV[7])
 redis.call('SADD', KEYS[2], ARGV[1])
 redis.call('HSET', KEYS[3], ARGV[2], ARGV[1])
+redis.call('HSET', KEYS[5], ARGV[1], ARGV[2])
+if holder then
+  redis.call('HDEL', KEYS[5], holder)
+end
 if redis.call('INCR', KEYS[4]) == 1 then
   redis.call('PEXPIRE', KEYS[4], ARGV[6])
 end

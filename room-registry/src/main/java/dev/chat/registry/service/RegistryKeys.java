@@ -32,9 +32,17 @@ public final class RegistryKeys {
         return shared;
     }
 
-    /** Hash: lower-cased name of an active room → its id. An entry whose room meta is gone is free. */
+    /** Hash: name key ({@code NewRoomParser#nameKey}) of an active room → its id. An entry whose room meta is gone is free. */
     public String roomNames() {
         return shared.prefix() + ":room-names";
+    }
+
+    /**
+     * Hash: room id → its key in {@link #roomNames()}, so that freeing a gone room's name costs
+     * one lookup rather than a scan of every name.
+     */
+    public String roomNameKeys() {
+        return shared.prefix() + ":room-name-keys";
     }
 
     /** Counter of rooms created from {@code address} in the fixed one-minute window {@code minute}. */

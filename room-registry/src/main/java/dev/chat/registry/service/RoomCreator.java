@@ -45,7 +45,7 @@ public class RoomCreator {
     /** @param clientAddress who asks, already reduced to characters safe in a key */
     public Uni<CreateOutcome> create(NewRoom room, String clientAddress) {
         String nameKey = NewRoomParser.nameKey(room.name());
-        if (GeneralRoom.ID.equals(nameKey)) {
+        if (NewRoomParser.nameKey(GeneralRoom.NAME).equals(nameKey)) {
             // General is not in the name index (the shared ENSURE script does not write it).
             return Uni.createFrom().item(new CreateOutcome.NameTaken(room.name()));
         }
@@ -74,7 +74,7 @@ public class RoomCreator {
         args.add(OwnerTokens.HASH_FIELD);
         args.add(OwnerTokens.hash(token));
         List<String> scriptKeys = List.of(keys.meta(id), keys.roomIndex(), registryKeys.roomNames(),
-                registryKeys.createRateLimit(clientAddress, window));
+                registryKeys.createRateLimit(clientAddress, window), registryKeys.roomNameKeys());
 
         return Futures.uni(() -> LuaScripts.CREATE_ROOM.run(redis, scriptKeys, args)).chain(reply -> {
             String verdict = reply.get(0).toString();

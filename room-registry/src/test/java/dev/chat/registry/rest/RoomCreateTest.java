@@ -187,7 +187,8 @@ class RoomCreateTest {
         post(body("Study Hall", 60, 120), TestRedis.freshAddress()).statusCode(201);
         Map<String, String> before = test.picture();
 
-        for (String again : new String[] { "Study Hall", "study hall", "STUDY HALL", "  sTuDy HaLl " }) {
+        for (String again : new String[] { "Study Hall", "study hall", "STUDY HALL", "  sTuDy HaLl ",
+                "\uFF33tudy \uFF28all", "\uFF53\uFF54\uFF55\uFF44\uFF59 hall" }) {
             post(body(again, 120, 300), TestRedis.freshAddress()).statusCode(409).contentType(ContentType.JSON)
                     .body("field", is("name")).body("error", matchesPattern(".*already exists.*"));
         }
@@ -195,7 +196,7 @@ class RoomCreateTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "General", "general", " GENERAL " })
+    @ValueSource(strings = { "General", "general", " GENERAL ", "\uFF27eneral" })
     void generalsNameIsTaken(String name) {
         Map<String, String> before = test.picture();
         post(body(name, 60, 120), TestRedis.freshAddress()).statusCode(409).body("field", is("name"));
