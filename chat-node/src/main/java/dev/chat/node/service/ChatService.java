@@ -12,6 +12,7 @@ import io.vertx.core.http.ConnectionPoolTooBusyException;
 
 import dev.chat.contract.GeneralRoom;
 import dev.chat.contract.MessageFrames;
+import dev.chat.contract.RedisFull;
 import dev.chat.contract.RedisKeys;
 import dev.chat.contract.RoomMeta;
 import dev.chat.node.broker.BrokerListener;
@@ -233,8 +234,9 @@ public final class ChatService implements BrokerListener {
                     refuse(session, busy());
                 } else {
                     LOG.debugf("frame failed: %s", cause.toString());
-                    session.send(ServerFrames.error(ErrorCode.UNAVAILABLE,
-                            "the chat is temporarily unavailable; nothing was sent, try again"));
+                    session.send(ServerFrames.error(ErrorCode.UNAVAILABLE, RedisFull.is(cause)
+                            ? "the chat's storage is full right now; nothing was done, try again later"
+                            : "the chat is temporarily unavailable; nothing was sent, try again"));
                 }
                 return null;
             });
