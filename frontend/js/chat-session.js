@@ -63,7 +63,11 @@ export class ChatSession {
     initialRoom = DEFAULT_ROOM,
     limit = DEFAULT_TIMELINE_LIMIT,
     clearIntervalMs = () => null,
+    savedToken = () => null,
   }) {
+    this.savedToken = savedToken;
+    /** The welcome of this connection while the saved identity (auth) is being restored. */
+    this.authPending = null;
     this.sendFrame = send;
     this.newClientId = newClientId;
     this.now = now;
@@ -154,6 +158,7 @@ export class ChatSession {
   /** The socket is gone; whatever the server knew about our room membership is lost with it. */
   connectionLost() {
     this.online = false;
+    this.authPending = null;
     this.joinState = JoinState.NONE;
     this.nickPending = false;
     this.cancelJoinRetry();
@@ -222,12 +227,21 @@ export class ChatSession {
   // ---- frame handlers ----
 
   onWelcome(frame) {
-    this.adoptIdentity(frame);
     this.online = true;
+    const saved = this.savedToken();
+    if (typeof saved === 'string' && saved !== '' && saved !== frame.token) {
+      // The identity of an earlier connection goes in the first frame, not in the URL (which
+      // logs keep); the server answers with `identity` before the join's answer.
+      this.authPending = frame;
+      this.sendFrame({ type: 'auth', token: saved });
+    } else {
+      this.adoptIdentity(frame);
+    }
     this.join({ resume: true });
   }
 
   onIdentity(frame) {
+    this.authPending = null;
     this.nickPending = false;
     this.adoptIdentity(frame);
   }
@@ -363,6 +377,13 @@ export class ChatSession {
       } else {
         this.scheduleRateLimitRetry(wait);
       }
+      return;
+    }
+    if (this.authPending && code === 'bad_request') {
+      // a server without `auth`: keep the identity its welcome gave
+      const welcomed = this.authPending;
+      this.authPending = null;
+      this.adoptIdentity(welcomed);
       return;
     }
     if (this.nickPending && code === 'bad_request') {

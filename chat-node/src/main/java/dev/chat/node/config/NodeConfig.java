@@ -170,10 +170,22 @@ public interface NodeConfig {
 
     interface Identity {
         /**
-         * Signs identity tokens; every node must share it. When unset, the nodes agree on one kept
-         * in Redis.
+         * Signs identity tokens; every node and the registry must share it (CHAT_IDENTITY_SECRET,
+         * at least 16 characters). When unset, the nodes agree on one kept in Redis, unless
+         * {@link #sharedThroughRedis()} is off.
          */
         Optional<String> secret();
+
+        /**
+         * Whether the nodes may agree on the secret through Redis when none is configured; off in
+         * the {@code prod} profile, where a missing secret stops the node at start.
+         */
+        @WithDefault("true")
+        boolean sharedThroughRedis();
+
+        /** How long an identity token is trusted after it was issued; every connection gets a fresh one. */
+        @WithDefault("30d")
+        Duration tokenLifetime();
     }
 
     interface Notices {

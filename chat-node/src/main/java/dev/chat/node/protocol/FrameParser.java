@@ -47,6 +47,7 @@ public final class FrameParser {
             case "join" -> join(node);
             case "send" -> send(node);
             case "nick" -> nick(node);
+            case "auth" -> new ClientFrame.Auth(required(node, "token"));
             default -> throw bad("unknown type '" + abbreviate(type) + "'");
         };
     }
@@ -124,6 +125,14 @@ public final class FrameParser {
             throw bad(problem);
         }
         return new ClientFrame.Nick(name.strip());
+    }
+
+    private static String required(JsonNode node, String field) {
+        String value = optionalString(node, field);
+        if (value == null) {
+            throw bad("field '" + field + "' is required");
+        }
+        return value;
     }
 
     /** Absent and null are the same; any other non-string is a client bug worth naming. */

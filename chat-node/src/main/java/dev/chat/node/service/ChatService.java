@@ -73,6 +73,7 @@ public final class ChatService implements BrokerListener {
     private final AddressCounter addresses;
     private final JoinGate joins;
     private final HistoryBudget historyBudget;
+    private final Runnable onRedisBack;
     private final java.util.Set<ClientSession> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final CompletableFuture<Void> drained = new CompletableFuture<>();
     private volatile boolean draining;
@@ -80,6 +81,15 @@ public final class ChatService implements BrokerListener {
     public ChatService(Vertx vertx, String nodeId, Hub hub, RedisBroker broker, RoomDirectory rooms,
             MessageStore messages, PresenceStore presence, RoomEntrance entrance, FrameParser parser,
             NameGenerator names, IdentityTokens tokens, NodeConfig config) {
+        this(vertx, nodeId, hub, broker, rooms, messages, presence, entrance, parser, names, tokens, config, () -> {
+        });
+    }
+
+    /** @param onRedisBack what else to redo when Redis is back (maybe empty): agree on the identity key again */
+    public ChatService(Vertx vertx, String nodeId, Hub hub, RedisBroker broker, RoomDirectory rooms,
+            MessageStore messages, PresenceStore presence, RoomEntrance entrance, FrameParser parser,
+            NameGenerator names, IdentityTokens tokens, NodeConfig config, Runnable onRedisBack) {
+        this.onRedisBack = onRedisBack;
         this.vertx = vertx;
         this.nodeId = nodeId;
         this.hub = hub;
@@ -152,6 +162,11 @@ public final class ChatService implements BrokerListener {
         return broker.isConnected();
     }
 
+    /** Whether the identity key shared by every node is known (identities can be issued). */
+    public boolean identityReady() {
+        return tokens.ready();
+    }
+
     public void start() {
         broker.start(this);
         rooms.ensureGeneral().onFailure(e -> LOG.warnf("could not ensure the General room yet: %s", e.getMessage()));
@@ -174,7 +189,8 @@ public final class ChatService implements BrokerListener {
         User user = tokens.verify(token).orElseGet(names::newUser);
         ClientSession session = new ClientSession(user, outbound, SessionLimits.of(config.limits(), System.nanoTime()),
                 address);
-        if (draining) {
+        if (draining || !tokens.ready()) {
+            // no identity key yet: another node can give this client an identity the others accept
             session.close(RESTART, "node restarting: reconnect now");
             return session;
         }
@@ -263,6 +279,9 @@ public final class ChatService implements BrokerListener {
         }
         if (frame instanceof ClientFrame.Send send) {
             return send(session, send);
+        }
+        if (frame instanceof ClientFrame.Auth auth) {
+            return FirstFrameToken.authenticate(session, auth, tokens);
         }
         return rename(session, (ClientFrame.Nick) frame);
     }
@@ -409,6 +428,7 @@ public final class ChatService implements BrokerListener {
 
     @Override
     public void onReconnected() {
+        onRedisBack.run();
         rooms.ensureGeneral().onFailure(e -> LOG.debugf("could not ensure the General room: %s", e.getMessage()));
         presenceTracker.restore(System.currentTimeMillis());
     }

@@ -49,6 +49,7 @@ public class NodeBeans {
             }
         }, config.redis().reconnectDelay(), config.redis().reconnectMaxDelay());
         String nodeId = nodeId(config);
+        SharedIdentitySecret secret = SharedIdentitySecret.start(config, vertx, redis, keys, names);
         return new ChatService(vertx, nodeId, hub, broker,
                 new RoomDirectory(redis, keys, config.general().clearInterval().toSeconds()),
                 new MessageStore(redis, keys, config.history().maxLen()),
@@ -56,7 +57,7 @@ public class NodeBeans {
                 new RoomEntrance(redis, keys, nodeId, config.presence().ttl(), config.history().size(),
                         config.history().maxLen()),
                 new FrameParser(mapper, config.limits().maxTextLength(), config.limits().maxClientIdLength()),
-                names, new IdentityTokens(IdentitySecret.resolve(config, redis, keys, names)), config);
+                names, new IdentityTokens(secret.key(), config.identity().tokenLifetime()), config, secret::reassert);
     }
 
     @Produces

@@ -11,8 +11,8 @@ import dev.chat.node.config.NodeConfig;
 import dev.chat.node.service.ChatService;
 
 /**
- * Refuses an upgrade before any frame: a foreign Origin (403), a node that is draining (503, so
- * the gateway tries the next node), an address over its connection limit (429).
+ * Refuses an upgrade before any frame: a foreign Origin (403), a node that is draining or has no
+ * identity key yet (503, so the gateway tries the next node), an address over its connection limit (429).
  */
 @ApplicationScoped
 public class UpgradeGuard implements HttpUpgradeCheck {
@@ -36,7 +36,7 @@ public class UpgradeGuard implements HttpUpgradeCheck {
         if (!origins.allows(request.getHeader("Origin"), host, port)) {
             return CheckResult.rejectUpgrade(403);
         }
-        if (chat.draining()) {
+        if (chat.draining() || !chat.identityReady()) {
             return CheckResult.rejectUpgrade(503);
         }
         if (!chat.admits(ClientAddress.of(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),

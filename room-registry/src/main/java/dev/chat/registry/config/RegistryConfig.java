@@ -27,6 +27,21 @@ public interface RegistryConfig {
 
     Attachments attachments();
 
+    Identity identity();
+
+    /** Same keys and defaults as the chat node's: the registry checks the tokens the nodes issue. */
+    interface Identity {
+        /** The key the nodes sign identity tokens with (CHAT_IDENTITY_SECRET); unset, the one they agreed on in Redis. */
+        Optional<String> secret();
+
+        /** Whether an unset secret may be read from Redis; off in the {@code prod} profile. */
+        @WithDefault("true")
+        boolean sharedThroughRedis();
+
+        @WithDefault("30d")
+        Duration tokenLifetime();
+    }
+
     /**
      * The secret of {@code POST /api/rooms/{id}/messages} ({@code X-Api-Key}); unset, the endpoint
      * answers 404 as if it did not exist.
@@ -91,5 +106,16 @@ public interface RegistryConfig {
         /** Uploads one client address may make per minute. */
         @WithDefault("20")
         int perMinute();
+
+        /** Bytes of images one room may hold (until its next clear); more are answered 507. */
+        @WithDefault("16777216")
+        long maxBytesPerRoom();
+
+        /**
+         * Bytes of images all rooms together may hold; more are answered 507. Keep it well under
+         * Redis' maxmemory (the launcher's and compose's default is 512 MiB).
+         */
+        @WithDefault("134217728")
+        long maxBytesTotal();
     }
 }

@@ -16,6 +16,7 @@ import dev.chat.registry.mapping.AttachmentView;
 import dev.chat.registry.service.AttachmentStore;
 import dev.chat.registry.service.ImageType;
 import dev.chat.registry.service.UploadOutcome;
+import dev.chat.registry.service.UploaderIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -29,11 +30,16 @@ import io.vertx.core.http.HttpServerRequest;
 @Produces(MediaType.APPLICATION_JSON)
 public class AttachmentUploadResource {
 
+    /** The identity token of the page that uploads (from its chat node's {@code welcome} or {@code identity}). */
+    static final String IDENTITY_TOKEN = "X-Identity-Token";
+
     private final AttachmentStore store;
+    private final UploaderIdentity uploaders;
     private final long maxBytes;
 
-    AttachmentUploadResource(AttachmentStore store, RegistryConfig config) {
+    AttachmentUploadResource(AttachmentStore store, UploaderIdentity uploaders, RegistryConfig config) {
         this.store = store;
+        this.uploaders = uploaders;
         this.maxBytes = config.attachments().maxBytes();
     }
 
@@ -43,6 +49,10 @@ public class AttachmentUploadResource {
             HttpServerRequest request) {
         if (!RedisKeys.isValidRoomId(id)) {
             return now(ApiResponses.noSuchRoom(id));
+        }
+        String token = headers.getHeaderString(IDENTITY_TOKEN);
+        if (token == null || token.isBlank()) {
+            return now(notIdentified());
         }
         String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
         byte[] image = body == null ? new byte[0] : body;
@@ -63,7 +73,15 @@ public class AttachmentUploadResource {
         String client = ClientAddress.of(headers.getHeaderString("X-Real-IP"),
                 headers.getHeaderString("X-Forwarded-For"),
                 request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
-        return store.store(id, type, image, client).map(outcome -> answer(id, outcome));
+        byte[] checked = image;
+        return uploaders.userOf(token).chain(user -> user.isEmpty() ? now(notIdentified())
+                : store.store(id, type, checked, client, user.get()).map(outcome -> answer(id, outcome)));
+    }
+
+    private static Response notIdentified() {
+        return ApiResponses.error(Status.UNAUTHORIZED, new ErrorBody("an upload needs the identity token of a member "
+                + "of the room (" + IDENTITY_TOKEN + ", as the chat gave it); it is missing, altered or expired"))
+                .header(HttpHeaders.WWW_AUTHENTICATE, IDENTITY_TOKEN).build();
     }
 
     private static Response answer(String roomId, UploadOutcome outcome) {
@@ -71,6 +89,14 @@ public class AttachmentUploadResource {
             // no Location: the URL is in the body, relative to the gateway like every URL of the API
             return Response.status(Status.CREATED)
                     .entity(AttachmentView.of(stored.id(), stored.type().mimeType(), stored.size())).build();
+        }
+        if (outcome instanceof UploadOutcome.NotMember) {
+            return ApiResponses.error(Status.FORBIDDEN, "only a member of the room may upload to it: join it first");
+        }
+        if (outcome instanceof UploadOutcome.Full full) {
+            return ApiResponses.insufficientStorage(full.perRoom()
+                    ? "this room holds the most images it may (" + full.cap() + " bytes) until its next clear"
+                    : "the chat holds the most images it may (" + full.cap() + " bytes); try again later");
         }
         if (outcome instanceof UploadOutcome.RateLimited limited) {
             return ApiResponses.rateLimited(limited.retryAfterSeconds(),

@@ -65,6 +65,27 @@ public final class RegistryKeys {
         return seq.substring(0, seq.length() - SEQ.length()) + "attachments";
     }
 
+    /** Bytes of images a room holds in this clear period; a room key, expiring with its attachments. */
+    public String attachmentBytes(String roomId) {
+        String seq = shared.seq(roomId);
+        return seq.substring(0, seq.length() - SEQ.length()) + "attachment-bytes";
+    }
+
+    /** Bytes of images all rooms hold. */
+    public String attachmentBytesTotal() {
+        return shared.prefix() + ":attachment-bytes";
+    }
+
+    /** Sorted set: attachment id → when it expires, so expired ones stop counting in {@link #attachmentBytesTotal()}. */
+    public String attachmentExpiries() {
+        return shared.prefix() + ":attachment-expiries";
+    }
+
+    /** Hash: attachment id → its size in bytes, for {@link #attachmentBytesTotal()}. */
+    public String attachmentSizes() {
+        return shared.prefix() + ":attachment-sizes";
+    }
+
     /** What comes before a room id in its meta key. */
     public String metaHead() {
         return metaHead;

@@ -56,7 +56,9 @@ public class RoomRemover {
                                 List.of(keys.meta(id), keys.seq(id), keys.history(id), keys.clientIds(id),
                                         keys.presence(id), keys.roomIndex(), registryKeys.roomNames(),
                                         registryKeys.attachmentIds(id), keys.firstJoins(id), keys.presenceUsers(id),
-                                        registryKeys.roomNameKeys()),
+                                        registryKeys.roomNameKeys(), registryKeys.attachmentBytesTotal(),
+                                        registryKeys.attachmentExpiries(), registryKeys.attachmentSizes(),
+                                        registryKeys.attachmentBytes(id)),
                                 List.of(id, tokenHash, NewRoomParser.nameKey(name), keys.channel(id),
                                         expiredEnvelope(id), keys.attachment(id, ""))))
                                 .map(reply -> reply.toString()))
