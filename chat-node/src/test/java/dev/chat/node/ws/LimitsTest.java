@@ -130,7 +130,11 @@ class LimitsTest {
             a.next("welcome");
             // joins take Redis round trips: the frames behind the first wait their turn
             for (int i = 0; i < 200 && !a.closed().isDone(); i++) {
-                a.join("general");
+                try {
+                    a.join("general");
+                } catch (RuntimeException closedMeanwhile) {
+                    break; // the node closed the connection while this frame was being sent
+                }
             }
             assertEquals(1008, a.closed().orTimeout(10, TimeUnit.SECONDS).join());
             assertTrue(a.closeReason().contains("too many frames waiting"), a.closeReason());
