@@ -76,6 +76,10 @@ public interface RegistryConfig {
         @WithDefault("5")
         int createPerMinute();
 
+        /** Live rooms the chat may hold at once, General included; a creation beyond is answered 507. */
+        @WithDefault("1000")
+        int maxLive();
+
         /** Longest room name, in code points after trimming. */
         @WithDefault("40")
         int maxNameLength();

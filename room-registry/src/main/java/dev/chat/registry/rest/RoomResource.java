@@ -106,6 +106,10 @@ public class RoomResource {
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()))
                     .entity(new ErrorBody("too many rooms created from this address; try again later")).build();
         }
+        if (outcome instanceof CreateOutcome.Full full) {
+            return ApiResponses.insufficientStorage("the chat has the most rooms it may hold (" + full.maxLive()
+                    + "); try again when one has expired");
+        }
         CreateOutcome.NameTaken taken = (CreateOutcome.NameTaken) outcome;
         return Response.status(Status.CONFLICT)
                 .entity(new ErrorBody("a room named \"" + taken.name() + "\" already exists", NewRoomParser.NAME))

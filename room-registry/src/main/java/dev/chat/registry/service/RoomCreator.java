@@ -34,12 +34,14 @@ public class RoomCreator {
     private final RegistryKeys registryKeys;
     private final RedisKeys keys;
     private final int createPerMinute;
+    private final int maxLive;
 
     RoomCreator(Redis redis, RegistryKeys registryKeys, RegistryConfig config) {
         this.redis = redis;
         this.registryKeys = registryKeys;
         this.keys = registryKeys.shared();
         this.createPerMinute = config.rooms().createPerMinute();
+        this.maxLive = config.rooms().maxLive();
     }
 
     /** @param clientAddress who asks, already reduced to characters safe in a key */
@@ -66,7 +68,7 @@ public class RoomCreator {
                 Integer.toString(createPerMinute),
                 // outlives its window a little: clocks of JVMs and Redis need not agree
                 Long.toString(windowEnd - now + WINDOW_MILLIS),
-                Long.toString(expiryMillis)));
+                Long.toString(expiryMillis), Integer.toString(maxLive)));
         for (Map.Entry<String, String> field : meta.toHash().entrySet()) {
             args.add(field.getKey());
             args.add(field.getValue());
@@ -83,6 +85,8 @@ public class RoomCreator {
                     LOG.debugf("created room %s", id);
                     return Uni.createFrom().item(
                             new CreateOutcome.Created(RoomMapper.toView(meta, 0, expiryMillis, now), token));
+                case "full":
+                    return Uni.createFrom().item(new CreateOutcome.Full(maxLive));
                 case "taken":
                     return Uni.createFrom().item(new CreateOutcome.NameTaken(room.name()));
                 case "rate":
