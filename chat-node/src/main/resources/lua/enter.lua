@@ -3,7 +3,8 @@
 -- of the last id given out, the messages the client should see and the room's count of users,
 -- read together so nothing slips between them.
 -- Follows presence-users.lua (the presence functions).
--- KEYS: 1 meta, 2 seq, 3 history, 4 client-ids, 5 presence, 6 presence-users, 7 first-joins
+-- KEYS: 1 meta, 2 seq, 3 history, 4 client-ids, 5 presence, 6 presence-users, 7 first-joins,
+--       8 history bytes
 -- ARGV: 1 now (ms), 2 presence member, 3 presence ttl (ms),
 --       4 room ttl (ms; '' for a room that does not expire), 5 end of the clear period (ms: the
 --       next clear boundary, or the room's expiry if sooner), when history and first joins expire,
@@ -16,6 +17,7 @@ if ARGV[4] ~= '' then
   redis.call('PEXPIRE', KEYS[2], ARGV[4])
   redis.call('PEXPIREAT', KEYS[3], ARGV[5])
   redis.call('PEXPIREAT', KEYS[4], ARGV[5])
+  redis.call('PEXPIREAT', KEYS[8], ARGV[5])
 end
 -- the text as stored, not the number: Lua writes large numbers in exponent form
 local seqText = redis.call('GET', KEYS[2]) or '0'

@@ -50,6 +50,11 @@ public final class RedisKeys {
         return room(roomId, "history");
     }
 
+    /** Bytes of message frames the history holds, for its byte cap (see {@code lua/history.lua}). */
+    public String historyBytes(String roomId) {
+        return room(roomId, "history-bytes");
+    }
+
     public String clientIds(String roomId) {
         return room(roomId, "client-ids");
     }

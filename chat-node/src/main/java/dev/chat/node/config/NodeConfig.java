@@ -58,6 +58,13 @@ public interface NodeConfig {
         /** Messages kept per room for resuming with {@code since}. */
         @WithDefault("1000")
         int maxLen();
+
+        /**
+         * Bytes of message frames kept per room (UTF-8); past it the oldest messages go, as past
+         * {@link #maxLen()}. Same key and default as the registry's.
+         */
+        @WithDefault("2097152")
+        long maxBytes();
     }
 
     interface Presence {

@@ -52,7 +52,7 @@ public class NodeBeans {
         SharedIdentitySecret secret = SharedIdentitySecret.start(config, vertx, redis, keys, names);
         return new ChatService(vertx, nodeId, hub, broker,
                 new RoomDirectory(redis, keys, config.general().clearInterval().toSeconds()),
-                new MessageStore(redis, keys, config.history().maxLen()),
+                new MessageStore(redis, keys, config.history().maxLen(), config.history().maxBytes()),
                 new PresenceStore(redis, keys, nodeId, config.presence().ttl()),
                 new RoomEntrance(redis, keys, nodeId, config.presence().ttl(), config.history().size(),
                         config.history().maxLen()),

@@ -67,7 +67,7 @@ public final class RoomEntrance {
         }
         return ENTER.run(redis,
                 List.of(keys.meta(id), keys.seq(id), keys.history(id), keys.clientIds(id), keys.presence(id),
-                        keys.presenceUsers(id), keys.firstJoins(id)),
+                        keys.presenceUsers(id), keys.firstJoins(id), keys.historyBytes(id)),
                 List.of(Long.toString(now), Presence.member(userId, nodeId), Long.toString(presenceTtlMillis), roomTtl,
                         Long.toString(periodEnd), since == null ? "" : since.toString(),
                         Integer.toString(withOlder ? historySize : 0), Integer.toString(historyMaxLen), userId,

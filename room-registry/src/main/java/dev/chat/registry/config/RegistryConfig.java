@@ -87,9 +87,13 @@ public interface RegistryConfig {
 
     /** Same key and default as the chat node's, so both cap a room's history alike. */
     interface History {
-        /** Messages kept per room (the stream's approximate MAXLEN). */
+        /** Messages kept per room. */
         @WithDefault("1000")
         int maxLen();
+
+        /** Bytes of message frames kept per room; the oldest go past it. */
+        @WithDefault("2097152")
+        long maxBytes();
     }
 
     /** Same key and default as the chat node's {@code send} check. */

@@ -58,7 +58,7 @@ public class RoomRemover {
                                         registryKeys.attachmentIds(id), keys.firstJoins(id), keys.presenceUsers(id),
                                         registryKeys.roomNameKeys(), registryKeys.attachmentBytesTotal(),
                                         registryKeys.attachmentExpiries(), registryKeys.attachmentSizes(),
-                                        registryKeys.attachmentBytes(id)),
+                                        registryKeys.attachmentBytes(id), keys.historyBytes(id)),
                                 List.of(id, tokenHash, NewRoomParser.nameKey(name), keys.channel(id),
                                         expiredEnvelope(id), keys.attachment(id, ""))))
                                 .map(reply -> reply.toString()))
