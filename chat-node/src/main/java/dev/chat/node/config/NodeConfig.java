@@ -167,6 +167,13 @@ public interface NodeConfig {
      */
     Optional<java.util.List<String>> allowedOrigins();
 
+    /**
+     * The proxies whose {@code X-Real-IP} is believed (CIDR blocks), the same setting in every
+     * service; a client's own headers never are.
+     */
+    @WithDefault(dev.chat.contract.ClientAddressPolicy.DEFAULT_TRUSTED)
+    java.util.List<String> trustedProxies();
+
     Drain drain();
 
     interface Drain {

@@ -62,6 +62,12 @@ public class NodeBeans {
 
     @Produces
     @Singleton
+    dev.chat.contract.ClientAddressPolicy clientAddressPolicy(NodeConfig config) {
+        return new dev.chat.contract.ClientAddressPolicy(config.trustedProxies());
+    }
+
+    @Produces
+    @Singleton
     NameGenerator nameGenerator() {
         return new NameGenerator();
     }

@@ -21,6 +21,7 @@ import io.vertx.core.buffer.Buffer;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.chat.contract.ClientAddressPolicy;
 import dev.chat.node.config.NodeConfig;
 import dev.chat.node.hub.BoundedOutbound;
 import dev.chat.node.hub.ClientSession;
@@ -45,11 +46,15 @@ public class ChatSocket {
     @Inject
     Vertx vertx;
 
+    @Inject
+    ClientAddressPolicy addresses;
+
     @OnOpen
     @NonBlocking
     void open(WebSocketConnection connection) {
         var handshake = connection.handshakeRequest();
-        String address = ClientAddress.of(ClientAddress.hostOf(handshake.remoteAddress()), handshake.header("X-Real-IP"));
+        String address = ClientAddress.of(addresses, ClientAddress.hostOf(handshake.remoteAddress()),
+                handshake.header("X-Real-IP"));
         ClientSession session = chat.open(Query.param(handshake.query(), "token"),
                 new BoundedOutbound(new Socket(connection, vertx), config.limits().maxOutboundBytes()), address);
         connection.userData().put(SESSION, session);

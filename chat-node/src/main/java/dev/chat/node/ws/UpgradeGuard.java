@@ -7,6 +7,7 @@ import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
+import dev.chat.contract.ClientAddressPolicy;
 import dev.chat.node.config.NodeConfig;
 import dev.chat.node.service.ChatService;
 
@@ -19,6 +20,9 @@ public class UpgradeGuard implements HttpUpgradeCheck {
 
     @Inject
     ChatService chat;
+
+    @Inject
+    ClientAddressPolicy addresses;
 
     private final OriginPolicy origins;
 
@@ -39,7 +43,7 @@ public class UpgradeGuard implements HttpUpgradeCheck {
         if (chat.draining() || !chat.identityReady()) {
             return CheckResult.rejectUpgrade(503);
         }
-        if (!chat.admits(ClientAddress.of(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
+        if (!chat.admits(ClientAddress.of(addresses, request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
                 request.getHeader("X-Real-IP")))) {
             return CheckResult.rejectUpgrade(429);
         }

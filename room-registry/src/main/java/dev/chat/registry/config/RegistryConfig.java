@@ -29,6 +29,13 @@ public interface RegistryConfig {
 
     Identity identity();
 
+    /**
+     * The proxies whose {@code X-Real-IP} is believed (CIDR blocks), the same setting as the chat
+     * nodes'; a client's own headers never are.
+     */
+    @WithDefault(dev.chat.contract.ClientAddressPolicy.DEFAULT_TRUSTED)
+    List<String> trustedProxies();
+
     /** Same keys and defaults as the chat node's: the registry checks the tokens the nodes issue. */
     interface Identity {
         /** The key the nodes sign identity tokens with (CHAT_IDENTITY_SECRET); unset, the one they agreed on in Redis. */

@@ -37,7 +37,11 @@ public class AttachmentUploadResource {
     private final UploaderIdentity uploaders;
     private final long maxBytes;
 
-    AttachmentUploadResource(AttachmentStore store, UploaderIdentity uploaders, RegistryConfig config) {
+    private final ClientAddress addresses;
+
+    AttachmentUploadResource(AttachmentStore store, UploaderIdentity uploaders, ClientAddress addresses,
+            RegistryConfig config) {
+        this.addresses = addresses;
         this.store = store;
         this.uploaders = uploaders;
         this.maxBytes = config.attachments().maxBytes();
@@ -70,8 +74,7 @@ public class AttachmentUploadResource {
         if (type == null) {
             return now(ApiResponses.error(Status.UNSUPPORTED_MEDIA_TYPE, "not a PNG, JPEG, GIF or WebP image"));
         }
-        String client = ClientAddress.of(headers.getHeaderString("X-Real-IP"),
-                headers.getHeaderString("X-Forwarded-For"),
+        String client = addresses.of(headers.getHeaderString("X-Real-IP"),
                 request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
         byte[] checked = image;
         return uploaders.userOf(token).chain(user -> user.isEmpty() ? now(notIdentified())

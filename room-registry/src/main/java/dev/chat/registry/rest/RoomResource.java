@@ -44,9 +44,11 @@ public class RoomResource {
     private final RoomRemover remover;
     private final RoomOptions options;
     private final NewRoomParser parser;
+    private final ClientAddress addresses;
 
     RoomResource(RoomCatalog catalog, RoomCreator creator, RoomRemover remover, RoomOptions options,
-            NewRoomParser parser) {
+            NewRoomParser parser, ClientAddress addresses) {
+        this.addresses = addresses;
         this.catalog = catalog;
         this.creator = creator;
         this.remover = remover;
@@ -76,8 +78,7 @@ public class RoomResource {
     @POST
     public Uni<Response> create(String body, HttpHeaders headers, HttpServerRequest request) {
         NewRoom room = parser.parse(body);
-        String client = ClientAddress.of(headers.getHeaderString("X-Real-IP"),
-                headers.getHeaderString("X-Forwarded-For"),
+        String client = addresses.of(headers.getHeaderString("X-Real-IP"),
                 request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
         return creator.create(room, client).map(RoomResource::created);
     }
