@@ -199,6 +199,23 @@ class LimitsTest {
     }
 
     @Test
+    void cleartextHttp2IsNotSpokenNeitherByUpgradeNorByPreface() throws Exception {
+        for (String request : new String[] {
+                "GET /ws HTTP/1.1\r\nHost: " + http.getHost() + "\r\nConnection: Upgrade, HTTP2-Settings\r\n"
+                        + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQAAP__\r\n\r\n",
+                "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n" }) {
+            try (java.net.Socket socket = new java.net.Socket(http.getHost(), http.getPort())) {
+                socket.setSoTimeout(5000);
+                socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                byte[] answer = new byte[12];
+                int read = socket.getInputStream().readNBytes(answer, 0, answer.length);
+                String status = new String(answer, 0, read, java.nio.charset.StandardCharsets.US_ASCII);
+                assertTrue(!status.contains("101") && !status.startsWith("\u0000"), "answered " + status + " to " + request);
+            }
+        }
+    }
+
+    @Test
     void aForeignOriginIsRefusedBeforeTheUpgradeAndTheOwnOriginPasses() {
         assertEquals(403, upgradeStatus(b -> b.header("Origin", "http://evil.example")));
         String own = "http://" + http.getHost() + ":" + http.getPort();
