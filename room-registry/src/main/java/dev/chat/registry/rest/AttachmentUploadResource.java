@@ -1,5 +1,9 @@
 package dev.chat.registry.rest;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,6 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
 import dev.chat.contract.RedisKeys;
 import dev.chat.registry.config.RegistryConfig;
 import dev.chat.registry.mapping.AttachmentView;
@@ -17,13 +24,14 @@ import dev.chat.registry.service.AttachmentStore;
 import dev.chat.registry.service.ImageType;
 import dev.chat.registry.service.UploadOutcome;
 import dev.chat.registry.service.UploaderIdentity;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
  * {@code POST /api/rooms/{id}/attachments}: an image for the room's messages, as the raw body (any
  * {@code Content-Type}: it is not believed) or as the file part of a {@code multipart/form-data}
- * form. Size and type are checked here, before Redis; the body itself is bounded by
+ * form (parsed by the framework). Size and type are checked here, before Redis; the body itself is bounded by
  * {@code quarkus.http.limits.max-body-size}, a little above {@code chat.attachments.max-bytes}.
  */
 @Path("/api/rooms/{id}/attachments")
@@ -51,18 +59,47 @@ public class AttachmentUploadResource {
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> upload(@PathParam("id") String id, byte[] body, HttpHeaders headers,
             HttpServerRequest request) {
+        String refused = refusal(id, headers);
+        return refused != null ? now(refusalResponse(id, refused))
+                : accept(id, body == null ? new byte[0] : body, headers, request);
+    }
+
+    /**
+     * A {@code multipart/form-data} form, parsed by the framework (its parts are streamed to
+     * temporary files within the body limit): the first part with a file name is the image.
+     * Blocking: the part is read from its file.
+     */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Blocking
+    public Uni<Response> uploadForm(@PathParam("id") String id, @RestForm(FileUpload.ALL) List<FileUpload> parts,
+            HttpHeaders headers, HttpServerRequest request) throws IOException {
+        String refused = refusal(id, headers);
+        if (refused != null) {
+            return now(refusalResponse(id, refused));
+        }
+        FileUpload file = parts == null ? null : parts.stream()
+                .filter(part -> part.fileName() != null && !part.fileName().isEmpty()).findFirst().orElse(null);
+        if (file == null) {
+            return now(ApiResponses.error(Status.BAD_REQUEST, "the form has no file part: send the image as a file"));
+        }
+        return accept(id, Files.readAllBytes(file.uploadedFile()), headers, request);
+    }
+
+    /** What is wrong before the body matters: the room id, or no identity token. */
+    private static String refusal(String id, HttpHeaders headers) {
         if (!RedisKeys.isValidRoomId(id)) {
-            return now(ApiResponses.noSuchRoom(id));
+            return "room";
         }
         String token = headers.getHeaderString(IDENTITY_TOKEN);
-        if (token == null || token.isBlank()) {
-            return now(notIdentified());
-        }
-        String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
-        byte[] image = body == null ? new byte[0] : body;
-        if (MultipartFile.isMultipart(contentType)) {
-            image = MultipartFile.firstFile(image, contentType);
-        }
+        return token == null || token.isBlank() ? "token" : null;
+    }
+
+    private static Response refusalResponse(String id, String refused) {
+        return "room".equals(refused) ? ApiResponses.noSuchRoom(id) : notIdentified();
+    }
+
+    private Uni<Response> accept(String id, byte[] image, HttpHeaders headers, HttpServerRequest request) {
         if (image.length == 0) {
             return now(ApiResponses.error(Status.BAD_REQUEST, "the body is empty: send the image's bytes"));
         }
@@ -76,9 +113,8 @@ public class AttachmentUploadResource {
         }
         String client = addresses.of(headers.getHeaderString("X-Real-IP"),
                 request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
-        byte[] checked = image;
-        return uploaders.userOf(token).chain(user -> user.isEmpty() ? now(notIdentified())
-                : store.store(id, type, checked, client, user.get()).map(outcome -> answer(id, outcome)));
+        return uploaders.userOf(headers.getHeaderString(IDENTITY_TOKEN)).chain(user -> user.isEmpty() ? now(notIdentified())
+                : store.store(id, type, image, client, user.get()).map(outcome -> answer(id, outcome)));
     }
 
     private static Response notIdentified() {

@@ -146,6 +146,14 @@ class AttachmentUploadTest {
     }
 
     @Test
+    void aFormWithoutAFilePartIs400Json() {
+        String room = room("Formless")[0];
+        given().header("X-Real-IP", TestRedis.freshAddress()).header("X-Identity-Token", TestRedis.UPLOADER_TOKEN)
+                .multiPart("note", "just text").post("/api/rooms/" + room + "/attachments").then().statusCode(400)
+                .contentType(ContentType.JSON).body("error", matchesPattern(".*no file part.*"));
+    }
+
+    @Test
     void anImageOfExactlyTheLimitIsAccepted() {
         String room = room("Big")[0];
         upload(room, TestImages.pngOfSize(MAX_BYTES), "image/png", TestRedis.freshAddress()).statusCode(201)
