@@ -217,7 +217,15 @@ public final class ChatService implements BrokerListener {
                 : ServerFrames.error(e.code(), e.getMessage()));
         // 'busy' is the node's state, not the client's fault: it never counts towards the abuse close
         if (e.code() != ErrorCode.BUSY && session.limits() != null && session.limits().recordError(System.nanoTime())) {
+            stopFrames(session);
             session.close(BoundedOutbound.POLICY_VIOLATION, "too many bad frames");
+        }
+    }
+
+    /** The frames the session still has waiting are dropped: it is closed. */
+    private static void stopFrames(ClientSession session) {
+        if (session.limits() != null && session.limits().backlog() != null) {
+            session.limits().backlog().stop();
         }
     }
 
@@ -229,10 +237,14 @@ public final class ChatService implements BrokerListener {
     public CompletionStage<Void> onText(ClientSession session, String text) {
         FrameBacklog backlog = session.limits() == null ? null : session.limits().backlog();
         if (backlog != null && !backlog.tryAdd()) {
+            backlog.stop();
             session.close(BoundedOutbound.POLICY_VIOLATION, "too many frames waiting: read the answers before sending more");
             return CompletableFuture.completedFuture(null);
         }
         return session.serially(() -> {
+            if (backlog != null && backlog.stopped()) {
+                return CompletableFuture.completedFuture(null);
+            }
             CompletionStage<Void> handled;
             try {
                 handled = handle(session, parser.parse(text));
@@ -264,6 +276,7 @@ public final class ChatService implements BrokerListener {
     }
 
     public CompletionStage<Void> close(ClientSession session) {
+        stopFrames(session);
         if (open.remove(session) && session.address() != null) {
             addresses.release(session.address());
         }

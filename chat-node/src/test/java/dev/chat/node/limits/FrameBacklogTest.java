@@ -22,6 +22,15 @@ class FrameBacklogTest {
     }
 
     @Test
+    void aStoppedBacklogSaysSoForTheFramesStillWaiting() {
+        FrameBacklog backlog = new FrameBacklog(2);
+        backlog.tryAdd();
+        assertFalse(backlog.stopped());
+        backlog.stop();
+        assertTrue(backlog.stopped());
+    }
+
+    @Test
     void aBoundBelowOneIsAConfigurationError() {
         assertThrows(IllegalArgumentException.class, () -> new FrameBacklog(0));
     }
