@@ -218,6 +218,34 @@ final class Attacks {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    /**
+     * The gateway's edges: its own 429 (60 requests at once, past its per-address rate) keeps the
+     * security headers, and a token in the URL of an old page never reaches its access log.
+     */
+    static Map<String, Object> gatewayEdges(LocalCluster cluster) throws Exception {
+        Map<String, Object> out = new TreeMap<>();
+        HttpResponse<String> limited = null;
+        for (int i = 0; i < 60 && limited == null; i++) {
+            HttpResponse<String> response = cluster.get("/api/rooms/general");
+            if (response.statusCode() == 429) {
+                limited = response;
+            }
+        }
+        out.put("tooManyRequests", limited == null ? "none" : limited.statusCode() + " " + limited.body());
+        out.put("csp", limited == null ? "" : limited.headers().firstValue("Content-Security-Policy").orElse("missing"));
+        out.put("nosniff", limited == null ? "" : limited.headers().firstValue("X-Content-Type-Options").orElse("missing"));
+        out.put("retryAfter", limited == null ? "" : limited.headers().firstValue("Retry-After").orElse("missing"));
+        String marker = "tok" + UUID.randomUUID().toString().replace("-", "");
+        try (WsClient old = WsClient.connect(URI.create(cluster.ws() + "?token=" + marker))) {
+            old.next("welcome");
+        }
+        java.nio.file.Path log = cluster.dir().resolve("logs").resolve("gateway-access.log");
+        String logged = java.nio.file.Files.readString(log);
+        out.put("accessLogHasWs", logged.contains("GET /ws "));
+        out.put("accessLogHasToken", logged.contains(marker));
+        return out;
+    }
+
     /** What Redis lets a client without a password, and the chat node's own user, do. */
     static Map<String, Object> redisAccess(LocalCluster cluster) {
         Map<String, Object> out = new TreeMap<>();

@@ -90,6 +90,8 @@ class HostileInputFaultIT extends FaultCluster {
                 "window's send-to-receive latencies of the calm clients; 30 GET /api/rooms?x=<random> counted in Redis' " +
                 "SMEMBERS calls; rooms named as an existing one in capitals, full-width letters, with a bidi override; " +
                 "uploads without a token, by a stranger, by a member; redis-cli without a password and as chat-node; " +
+                "60 GET /api/rooms/general at once (the gateway's 429 and its headers), a WebSocket with ?token= " +
+                "(the gateway's access log); " +
                 "after the load, Redis' maxmemory set 1 MiB under what it holds, a send and a creation, then restored.");
         try {
             run(s);
@@ -205,6 +207,8 @@ class HostileInputFaultIT extends FaultCluster {
             Fleet.Audit audit = fleet.audit("hostile-input", ClusterState.storedIds(cluster, room));
             audit.report(s);
             Map<String, Object> redisFull = Attacks.redisFull(cluster, room);
+            // last: its burst leaves this address rate-limited at the gateway for a few seconds
+            Map<String, Object> edges = Attacks.gatewayEdges(cluster);
 
             s.figure("historyLockOut", lockOut);
             s.figure("joinFlood", joinFlood);
@@ -216,6 +220,7 @@ class HostileInputFaultIT extends FaultCluster {
             s.figure("uploads", uploads);
             s.figure("redisAccess", redisAccess);
             s.figure("redisFull", redisFull);
+            s.figure("gatewayEdges", edges);
 
             s.check("atLeast10000Frames", tally.sent >= 10_000, tally.sent + " hostile frames sent");
             s.check("everyFrameAnswered", unanswered == 0, unanswered + " frames got neither an answer nor a close within 3 s: "
@@ -274,6 +279,10 @@ class HostileInputFaultIT extends FaultCluster {
                             && Integer.valueOf(200).equals(redisFull.get("listingWhileFull"))
                             && Boolean.TRUE.equals(redisFull.get("recoveredSend")) && Boolean.TRUE.equals(redisFull.get("keptBefore"))
                             && Boolean.TRUE.equals(redisFull.get("refusedNotStored")), "Redis full: " + redisFull);
+            s.check("gatewayEdgesHold", String.valueOf(edges.get("tooManyRequests")).startsWith("429")
+                    && String.valueOf(edges.get("csp")).contains("connect-src 'self';") && "nosniff".equals(edges.get("nosniff"))
+                    && "1".equals(edges.get("retryAfter")) && Boolean.TRUE.equals(edges.get("accessLogHasWs"))
+                    && Boolean.FALSE.equals(edges.get("accessLogHasToken")), "the gateway: " + edges);
             s.check("wellBehavedUndisturbed", wellErrors.isEmpty() && wellCloses.isEmpty(),
                     "well-behaved clients' errors " + wellErrors + ", disconnects " + wellCloses);
         } finally {
