@@ -246,6 +246,30 @@ final class Attacks {
         return out;
     }
 
+    /** WebSockets through the gateway from one address until it refuses one: how many it took, and its answer. */
+    static Map<String, Object> gatewayConnections(LocalCluster cluster, int limit) {
+        Map<String, Object> out = new TreeMap<>();
+        List<WsClient> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < limit + 10; i++) {
+                try {
+                    WsClient client = cluster.connect();
+                    client.next("welcome");
+                    held.add(client);
+                } catch (RuntimeException refused) {
+                    Throwable cause = refused.getCause();
+                    out.put("refusal", cause instanceof java.net.http.WebSocketHandshakeException handshake
+                            ? handshake.getResponse().statusCode() : String.valueOf(cause));
+                    break;
+                }
+            }
+            out.put("opened", held.size());
+        } finally {
+            held.forEach(WsClient::close);
+        }
+        return out;
+    }
+
     /** What Redis lets a client without a password, and the chat node's own user, do. */
     static Map<String, Object> redisAccess(LocalCluster cluster) {
         Map<String, Object> out = new TreeMap<>();

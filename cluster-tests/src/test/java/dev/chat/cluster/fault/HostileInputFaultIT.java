@@ -91,7 +91,8 @@ class HostileInputFaultIT extends FaultCluster {
                 "SMEMBERS calls; rooms named as an existing one in capitals, full-width letters, with a bidi override; " +
                 "uploads without a token, by a stranger, by a member; redis-cli without a password and as chat-node; " +
                 "60 GET /api/rooms/general at once (the gateway's 429 and its headers), a WebSocket with ?token= " +
-                "(the gateway's access log); " +
+                "(the gateway's access log), WebSockets through the gateway from one address until refused " +
+                "(GATEWAY_CONNECTIONS_PER_ADDRESS set to 40); " +
                 "after the load, Redis' maxmemory set 1 MiB under what it holds, a send and a creation, then restored.");
         try {
             run(s);
@@ -150,6 +151,7 @@ class HostileInputFaultIT extends FaultCluster {
             Map<String, Object> names = Attacks.lookAlikes(cluster);
             Map<String, Object> uploads = Attacks.uploads(cluster);
             Map<String, Object> redisAccess = Attacks.redisAccess(cluster);
+            Map<String, Object> gatewayConnections = Attacks.gatewayConnections(cluster, GATEWAY_CONNECTIONS_PER_ADDRESS);
 
             fleet.stopLoad();
             boolean quiet = fleet.awaitQuiet(Duration.ofSeconds(15));
@@ -221,6 +223,7 @@ class HostileInputFaultIT extends FaultCluster {
             s.figure("redisAccess", redisAccess);
             s.figure("redisFull", redisFull);
             s.figure("gatewayEdges", edges);
+            s.figure("gatewayConnectionsPerAddress", gatewayConnections);
 
             s.check("atLeast10000Frames", tally.sent >= 10_000, tally.sent + " hostile frames sent");
             s.check("everyFrameAnswered", unanswered == 0, unanswered + " frames got neither an answer nor a close within 3 s: "
@@ -283,6 +286,11 @@ class HostileInputFaultIT extends FaultCluster {
                     && String.valueOf(edges.get("csp")).contains("connect-src 'self';") && "nosniff".equals(edges.get("nosniff"))
                     && "1".equals(edges.get("retryAfter")) && Boolean.TRUE.equals(edges.get("accessLogHasWs"))
                     && Boolean.FALSE.equals(edges.get("accessLogHasToken")), "the gateway: " + edges);
+            int gatewayOpened = (Integer) gatewayConnections.get("opened");
+            s.check("gatewayLimitsConnectionsPerAddress", Integer.valueOf(429).equals(gatewayConnections.get("refusal"))
+                    && gatewayOpened <= GATEWAY_CONNECTIONS_PER_ADDRESS && gatewayOpened >= GATEWAY_CONNECTIONS_PER_ADDRESS - 10,
+                    "WebSockets through the gateway from one address (limit " + GATEWAY_CONNECTIONS_PER_ADDRESS
+                            + ", 3 of them held by the calm clients): " + gatewayConnections);
             s.check("wellBehavedUndisturbed", wellErrors.isEmpty() && wellCloses.isEmpty(),
                     "well-behaved clients' errors " + wellErrors + ", disconnects " + wellCloses);
         } finally {
