@@ -55,10 +55,12 @@ const deletedHere = new Set();
 const goneRooms = new Set(); // expired or deleted: a cached poll may still list them
 let connectionInfo = { state: ConnectionState.DISCONNECTED, retryAt: null, retryInMs: null, failures: 0, closeCode: null };
 
-const connection = new Connection({ url: () => webSocketUrl(window.location, identity.token()) });
+// The identity token goes in the first frame (auth), never in the URL, which logs keep.
+const connection = new Connection({ url: () => webSocketUrl(window.location) });
 const session = new ChatSession({
   send: (frame) => connection.send(frame),
   initialRoom: roomFromPath(window.location.pathname).room ?? DEFAULT_ROOM,
+  savedToken: () => identity.token(),
   clearIntervalMs: (id) => {
     const seconds = findRoom(id)?.clearIntervalSeconds;
     return Number.isFinite(seconds) ? seconds * 1000 : null;
@@ -230,7 +232,7 @@ async function sendMessage(text, file) {
   let attachments = [];
   if (file) {
     const room = session.room;
-    const upload = await uploadAttachment(fetchImpl, room, file);
+    const upload = await uploadAttachment(fetchImpl, room, file, identity.token());
     if (!upload.ok) return { ok: false, reason: 'upload', error: upload.error };
     if (session.room !== room) return { ok: false, reason: 'upload', error: 'You switched rooms before the image was sent; it was not posted.' };
     attachments = [{ id: upload.id, url: upload.url }];

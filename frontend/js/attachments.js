@@ -40,17 +40,18 @@ export function attachmentsOf(message) {
 }
 
 /**
- * Uploads one image to a room → `{ok, id, url}` or `{ok: false, status, error}`. 413 and 415 get
+ * Uploads one image to a room as the user of `identityToken` → `{ok, id, url}` or `{ok: false, status, error}`. 413 and 415 get
  * a plain sentence (a proxy may answer 413 with an HTML page); other refusals keep the server's text.
  */
-export async function uploadAttachment(fetchImpl, roomId, file) {
+export async function uploadAttachment(fetchImpl, roomId, file, identityToken) {
   const checked = checkFile(file);
   if (!checked.ok) return { ok: false, status: 0, error: checked.error };
   let response;
   try {
     response = await fetchImpl(uploadUrl(roomId), {
       method: 'POST',
-      headers: { 'Content-Type': file.type, Accept: 'application/json' },
+      // the registry lets only members of the room upload: who we are is the chat's identity token
+      headers: { 'Content-Type': file.type, Accept: 'application/json', ...(identityToken ? { 'X-Identity-Token': identityToken } : {}) },
       body: file,
     });
   } catch {

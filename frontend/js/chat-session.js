@@ -65,7 +65,11 @@ export class ChatSession {
     initialRoom = DEFAULT_ROOM,
     limit = DEFAULT_TIMELINE_LIMIT,
     clearIntervalMs = () => null,
+    savedToken = () => null,
   }) {
+    this.savedToken = savedToken;
+    /** The welcome of this connection while the saved identity (auth) is being restored. */
+    this.authPending = null;
     this.sendFrame = send;
     this.newClientId = newClientId;
     this.now = now;
@@ -162,6 +166,7 @@ export class ChatSession {
   /** The socket is gone; whatever the server knew about our room membership is lost with it. */
   connectionLost() {
     this.online = false;
+    this.authPending = null;
     this.joinState = JoinState.NONE;
     this.nickPending = false;
     this.cancelJoinRetry();
@@ -231,12 +236,21 @@ export class ChatSession {
   // ---- frame handlers ----
 
   onWelcome(frame) {
-    this.adoptIdentity(frame);
     this.online = true;
+    const saved = this.savedToken();
+    if (typeof saved === 'string' && saved !== '' && saved !== frame.token) {
+      // The identity of an earlier connection goes in the first frame, not in the URL (which
+      // logs keep); the server answers with `identity` before the join's answer.
+      this.authPending = frame;
+      this.sendFrame({ type: 'auth', token: saved });
+    } else {
+      this.adoptIdentity(frame);
+    }
     this.join({ resume: true });
   }
 
   onIdentity(frame) {
+    this.authPending = null;
     this.nickPending = false;
     this.adoptIdentity(frame);
   }
@@ -358,6 +372,12 @@ export class ChatSession {
     const text = typeof frame.message === 'string' && frame.message !== '' ? frame.message : code;
 
     const wait = Number.isFinite(frame.retryAfterMs) && frame.retryAfterMs >= 0 ? frame.retryAfterMs : DEFAULT_RETRY_AFTER_MS;
+    if (code === 'rate_limited' && this.joinState === JoinState.JOINING) {
+      // too many joins from this connection (rooms switched very fast): the join goes again after the wait
+      this.joinState = JoinState.NONE;
+      this.scheduleJoinRetry(wait);
+      return;
+    }
     if (code === 'rate_limited') {
       this.scheduleRateLimitRetry(wait);
       this.emit('slowdown', { retryAfterMs: wait });
@@ -372,6 +392,13 @@ export class ChatSession {
       } else {
         this.scheduleRateLimitRetry(wait);
       }
+      return;
+    }
+    if (this.authPending && code === 'bad_request') {
+      // a server without `auth`: keep the identity its welcome gave
+      const welcomed = this.authPending;
+      this.authPending = null;
+      this.adoptIdentity(welcomed);
       return;
     }
     if (this.nickPending && code === 'bad_request') {

@@ -6,13 +6,14 @@
 
 export const MAX_NAME = 40;
 
-const CONTROL = /[\p{Cc}\u2028\u2029]/u;
+// control, format (bidi overrides, zero-width characters), lone surrogates, separators: as the server
+const CONTROL = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]/u;
 
 /** `{ok: true, name}` (trimmed) or `{ok: false, error}` with a sentence for the user. */
 export function checkDisplayName(raw) {
   const name = String(raw ?? '').trim();
   if (name === '') return { ok: false, error: 'Your name needs at least one character.' };
-  if (CONTROL.test(name)) return { ok: false, error: 'Your name cannot contain control characters.' };
+  if (CONTROL.test(name)) return { ok: false, error: 'Your name cannot contain control or invisible formatting characters.' };
   if ([...name].length > MAX_NAME) return { ok: false, error: `Your name can be at most ${MAX_NAME} characters.` };
   return { ok: true, name };
 }

@@ -22,7 +22,8 @@ export const RoomField = Object.freeze({
 });
 
 const FIELDS = new Set(Object.values(RoomField));
-const CONTROL = /[\p{Cc}\u2028\u2029]/u;
+// control, format (bidi overrides, zero-width characters), lone surrogates, separators: as the server
+const CONTROL = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]/u;
 
 const positiveSeconds = (list) =>
   Array.isArray(list) ? [...new Set(list.filter((v) => Number.isInteger(v) && v > 0))].sort((a, b) => a - b) : [];
@@ -52,7 +53,7 @@ export function defaultChoice(seconds, preferred) {
 export function checkRoomName(raw) {
   const name = String(raw ?? '').trim();
   if (name === '') return { ok: false, error: 'Give the room a name.' };
-  if (CONTROL.test(name)) return { ok: false, error: 'The name cannot contain control characters.' };
+  if (CONTROL.test(name)) return { ok: false, error: 'The name cannot contain control or invisible formatting characters.' };
   if ([...name].length > MAX_ROOM_NAME) return { ok: false, error: `The name can be at most ${MAX_ROOM_NAME} characters.` };
   return { ok: true, name };
 }

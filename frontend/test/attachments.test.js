@@ -24,9 +24,10 @@ test('only PNG, JPEG, GIF and WebP up to 2 MB are accepted before uploading', ()
 test('the upload posts the raw file with its own type to the room', async () => {
   const fetchImpl = fakeFetch(201, { id: 'r1.abc', url: '/api/attachments/r1.abc' });
   const f = file('image/webp');
-  const result = await uploadAttachment(fetchImpl, 'r 1', f);
+  const result = await uploadAttachment(fetchImpl, 'r 1', f, 'tok.sig');
   assert.deepEqual(result, { ok: true, id: 'r1.abc', url: '/api/attachments/r1.abc' });
   const { url, init } = fetchImpl.calls[0];
+  assert.equal(init.headers['X-Identity-Token'], 'tok.sig', 'the registry checks who uploads');
   assert.equal(url, '/api/rooms/r%201/attachments');
   assert.equal(init.method, 'POST');
   assert.equal(init.headers['Content-Type'], 'image/webp');

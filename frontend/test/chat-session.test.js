@@ -10,7 +10,7 @@ const welcome = (user = ME) => ({ type: 'welcome', user, node: 'n1' });
 const message = (id, extra = {}) => ({ type: 'message', room: 'general', id: String(id), user: OTHER, text: `m${id}`, ts: 1000, ...extra });
 const joined = (history, extra = {}) => ({ type: 'joined', room: 'general', history, users: 2, recovered: true, ...extra });
 
-function setup({ clearIntervalMs = () => null, now = () => 42 } = {}) {
+function setup({ clearIntervalMs = () => null, now = () => 42, savedToken = () => null } = {}) {
   const sent = [];
   const events = [];
   let next = 0;
@@ -24,6 +24,7 @@ function setup({ clearIntervalMs = () => null, now = () => 42 } = {}) {
     now,
     scheduler,
     clearIntervalMs,
+    savedToken,
   });
   for (const name of ['identity', 'token', 'room', 'timeline', 'line', 'pending', 'notice', 'error', 'slowdown', 'nameError', 'cleared', 'expired', 'activity']) {
     session.on(name, (payload) => events.push({ name, payload }));
@@ -39,6 +40,24 @@ function enter(ctx, history = []) {
   ctx.session.handleFrame(joined(history));
   ctx.sent.length = 0;
 }
+
+test('a saved identity goes in the first frame (auth), not the URL, and the welcome\'s new one is not stored', () => {
+  const ctx = setup({ savedToken: () => 'saved.token' });
+  ctx.session.handleFrame({ ...welcome({ id: 'u-new', name: 'New' }), token: 'new.token' });
+  assert.deepEqual(ctx.sent, [{ type: 'auth', token: 'saved.token' }, { type: 'join', room: 'general' }]);
+  assert.deepEqual(ctx.ofKind('token'), [], 'the welcome\'s fresh identity does not replace the saved one');
+  ctx.session.handleFrame({ type: 'identity', user: ME, token: 'renewed.token' });
+  assert.deepEqual(ctx.ofKind('token'), ['renewed.token']);
+  assert.deepEqual(ctx.ofKind('identity').at(-1), ME);
+});
+
+test('a server that does not know auth leaves the page with its welcome identity', () => {
+  const ctx = setup({ savedToken: () => 'saved.token' });
+  ctx.session.handleFrame({ ...welcome(), token: 'new.token' });
+  ctx.session.handleFrame({ type: 'error', code: 'bad_request', message: "unknown type 'auth'" });
+  assert.deepEqual(ctx.ofKind('token'), ['new.token']);
+  assert.deepEqual(ctx.ofKind('error'), []);
+});
 
 test('after welcome the session joins General without since and shows the history', () => {
   const ctx = setup();
@@ -218,6 +237,17 @@ test('a join refused as busy is retried after the server\'s wait, without blamin
   assert.deepEqual(ctx.sent, [{ type: 'join', room: 'general' }]);
   assert.deepEqual(ctx.ofKind('slowdown'), []);
   assert.deepEqual(ctx.ofKind('error'), []);
+});
+
+test('a join refused as rate_limited (rooms switched too fast) is sent again after the server\'s wait', () => {
+  const ctx = setup();
+  ctx.session.handleFrame(welcome());
+  ctx.sent.length = 0;
+  ctx.session.handleFrame({ type: 'error', code: 'rate_limited', message: 'too many joins', retryAfterMs: 400 });
+  ctx.scheduler.advance(399);
+  assert.deepEqual(ctx.sent, []);
+  ctx.scheduler.advance(1);
+  assert.deepEqual(ctx.sent, [{ type: 'join', room: 'general' }]);
 });
 
 test('a send refused as busy goes again after the wait and is not marked failed', () => {

@@ -12,5 +12,7 @@ test('a display name is 1 to 40 characters after trimming, without control chara
   assert.equal(checkDisplayName('bad\nname').ok, false);
   assert.equal(checkDisplayName('bad\u0000name').ok, false);
   assert.equal(checkDisplayName('line\u2028sep').ok, false);
+  assert.equal(checkDisplayName('evil\u202Egnp.exe').ok, false, 'a bidi override');
+  assert.equal(checkDisplayName('zero\u200Bwidth').ok, false, 'a format character');
   assert.match(checkDisplayName('').error, /at least one character/);
 });

@@ -55,6 +55,8 @@ test('room names are checked like the registry does', () => {
   assert.deepEqual(checkRoomName('  Night owls '), { ok: true, name: 'Night owls' });
   assert.equal(checkRoomName('   ').ok, false);
   assert.equal(checkRoomName('a\u0007b').ok, false);
+  assert.equal(checkRoomName('General\u202E').ok, false, 'a bidi override');
+  assert.equal(checkRoomName('Gen\u200Deral').ok, false, 'a zero-width joiner');
   assert.equal(checkRoomName('x'.repeat(40)).ok, true);
   assert.equal(checkRoomName('x'.repeat(41)).ok, false);
   assert.equal(checkRoomName('😀'.repeat(40)).ok, true, 'counted in characters, not UTF-16 units');

@@ -1,12 +1,15 @@
 -- Accepts one message atomically, so it is stored and published or not at all. The room must
--- exist; a clientId already accepted in this clear period returns the original message.
--- KEYS: 1 meta, 2 seq, 3 history, 4 client-ids, 5.. attachments the message refers to
+-- exist; a clientId already accepted in this clear period returns the original message (or,
+-- when the history no longer holds it, the resend under the original id) and stores nothing.
+-- Follows history.lua (history_append).
+-- KEYS: 1 meta, 2 seq, 3 history, 4 client-ids, 5 history bytes, 6.. attachments the message refers to
 -- ARGV: 1 channel, 2 node id, 3 frame head, 4 frame tail, 5 clientId or '',
---       6 next clear boundary (epoch ms), 7 history max length, 8 now (epoch ms)
+--       6 next clear boundary (epoch ms), 7 history max length, 8 now (epoch ms),
+--       9 history max bytes
 if redis.call('EXISTS', KEYS[1]) == 0 then
   return {'no_such_room'}
 end
-for i = 5, #KEYS do
+for i = 6, #KEYS do
   if redis.call('EXISTS', KEYS[i]) == 0 then
     return {'bad_attachment'}
   end
@@ -18,6 +21,9 @@ if ARGV[5] ~= '' then
     if entry[1] then
       return {'duplicate', previous, entry[1][2][2]}
     end
+    -- trimmed from the history since: still never stored twice; answered with this resend under
+    -- the id it was first given
+    return {'duplicate', previous, ARGV[3] .. previous .. ARGV[4]}
   end
 end
 if redis.call('EXISTS', KEYS[2]) == 0 then
@@ -30,7 +36,7 @@ end
 -- as a string: Lua would write a number this large in exponent form
 local id = string.format('%.0f', redis.call('INCR', KEYS[2]))
 local frame = ARGV[3] .. id .. ARGV[4]
-redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[7], id .. '-0', 'f', frame)
+history_append(KEYS[3], KEYS[5], id .. '-0', frame, tonumber(ARGV[7]), tonumber(ARGV[9]))
 -- history lives until the next clear boundary, or until the room expires if that comes first
 local historyEnd = tonumber(ARGV[6])
 local expiry = redis.call('HGET', KEYS[1], 'expirySeconds')
@@ -41,6 +47,7 @@ if expiry then
   redis.call('PEXPIRE', KEYS[2], ttl)
 end
 redis.call('PEXPIREAT', KEYS[3], historyEnd)
+redis.call('PEXPIREAT', KEYS[5], historyEnd)
 if ARGV[5] ~= '' then
   redis.call('HSET', KEYS[4], ARGV[5], id)
   redis.call('PEXPIREAT', KEYS[4], historyEnd)

@@ -58,6 +58,11 @@ public final class LuaScript {
         }
     }
 
+    /** {@code send.lua}, which accepts a message, with the history functions it calls. */
+    public static LuaScript send() {
+        return resources("history.lua", "send.lua");
+    }
+
     /** The script itself, for callers that send it on their own connection (pipelines). */
     public String source() {
         return source;

@@ -55,8 +55,18 @@ public final class RedisKeys {
         return room(roomId, "history");
     }
 
+    /** Bytes of message frames the history holds, for its byte cap (see {@code lua/history.lua}). */
+    public String historyBytes(String roomId) {
+        return room(roomId, "history-bytes");
+    }
+
     public String clientIds(String roomId) {
         return room(roomId, "client-ids");
+    }
+
+    /** User id → the room's last message id (seq) when that user first joined in this clear period. */
+    public String firstJoins(String roomId) {
+        return room(roomId, "first-joins");
     }
 
     public String presence(String roomId) {
@@ -76,11 +86,6 @@ public final class RedisKeys {
     /** The version of the room's last roster change (see {@link Presence}). */
     public String presenceVersion(String roomId) {
         return room(roomId, "presence-version");
-    }
-
-    /** User id → the room's last message id (seq) when that user first joined in this clear period. */
-    public String firstJoins(String roomId) {
-        return room(roomId, "first-joins");
     }
 
     public String attachment(String roomId, String attachmentId) {

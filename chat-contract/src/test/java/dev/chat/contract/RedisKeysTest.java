@@ -22,6 +22,11 @@ class RedisKeysTest {
     }
 
     @Test
+    void firstJoinsSitBesideTheRoomsOtherKeys() {
+        assertEquals("chat:{r1}:first-joins", keys.firstJoins("r1"));
+    }
+
+    @Test
     void channelMapsBackToItsRoom() {
         assertEquals("study-1", keys.roomOfChannel(keys.channel("study-1")));
         assertNull(keys.roomOfChannel("other:{x}:channel"));

@@ -71,12 +71,27 @@ public final class RedisServer {
         }
     }
 
-    private static RedisServer startBinary() {
+    /**
+     * A redis-server binary of its own (never the shared one), with extra settings such as a small
+     * {@code --maxmemory}: for tests that change the server itself. {@link #stop()} ends it.
+     */
+    public static RedisServer dedicated(String... settings) {
+        return startBinary(settings);
+    }
+
+    /** Ends a {@link #dedicated} server. */
+    public void stop() {
+        stopper.run();
+    }
+
+    private static RedisServer startBinary(String... settings) {
         try {
             int port = freePort();
             Path dir = Files.createTempDirectory("redis-test");
-            Process process = new ProcessBuilder(List.of("redis-server", "--bind", "127.0.0.1", "--port",
-                    Integer.toString(port), "--save", "", "--appendonly", "no", "--dir", dir.toString()))
+            List<String> command = new java.util.ArrayList<>(List.of("redis-server", "--bind", "127.0.0.1", "--port",
+                    Integer.toString(port), "--save", "", "--appendonly", "no", "--dir", dir.toString()));
+            command.addAll(List.of(settings));
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
             awaitListening(process, port, dir);
             return new RedisServer("127.0.0.1", port, process::destroy);

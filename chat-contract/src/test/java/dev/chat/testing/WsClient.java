@@ -29,6 +29,7 @@ public final class WsClient implements AutoCloseable {
     private final LinkedBlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
     private final List<JsonNode> seen = new ArrayList<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private volatile String closeReason;
     private final WebSocket socket;
 
     private WsClient(URI uri, Map<String, String> headers) {
@@ -112,6 +113,11 @@ public final class WsClient implements AutoCloseable {
         return seen().stream().filter(f -> type.equals(f.path("type").asText())).toList();
     }
 
+    /** The reason the server gave with its close frame, null before (or without) one. */
+    public String closeReason() {
+        return closeReason;
+    }
+
     /** The close code the server sent, once closed. */
     public CompletableFuture<Integer> closed() {
         return closed;
@@ -150,6 +156,7 @@ public final class WsClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeReason = reason;
             closed.complete(statusCode);
             return null;
         }

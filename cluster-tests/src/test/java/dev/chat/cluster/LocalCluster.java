@@ -239,9 +239,13 @@ public final class LocalCluster implements AutoCloseable {
 
     /** {@code CLUSTER_DIR/ports.env} as written by {@code up}. */
     public Map<String, String> ports() {
+        return envFile(dir.resolve("ports.env"));
+    }
+
+    private static Map<String, String> envFile(Path file) {
         Map<String, String> ports = new LinkedHashMap<>();
         try {
-            for (String line : Files.readAllLines(dir.resolve("ports.env"))) {
+            for (String line : Files.readAllLines(file)) {
                 int eq = line.indexOf('=');
                 if (!line.startsWith("#") && eq > 0) {
                     ports.put(line.substring(0, eq), line.substring(eq + 1).replace("\"", ""));
@@ -251,6 +255,11 @@ public final class LocalCluster implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return ports;
+    }
+
+    /** {@code CLUSTER_DIR/secrets.env} as written by {@code up}: the Redis users' passwords, the identity secret. */
+    public Map<String, String> secrets() {
+        return envFile(dir.resolve("secrets.env"));
     }
 
     /** The loopback port of a service (redis, room-registry, chat-node-N, gateway). */

@@ -10,6 +10,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.chat.contract.IdentityKey;
+import dev.chat.contract.IdentityToken;
 import dev.chat.contract.RedisKeys;
 import dev.chat.contract.RoomMeta;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -65,6 +67,23 @@ public class TestRedis {
 
     public boolean exists(String key) {
         return redis.key().exists(key);
+    }
+
+    /** The user every upload test uploads as (see {@link #UPLOADER_TOKEN}). */
+    public static final String UPLOADER = "u-uploader";
+
+    /** A valid identity token of {@link #UPLOADER}, signed with the test profile's chat.identity.secret. */
+    public static final String UPLOADER_TOKEN = token(UPLOADER, "Uploader");
+
+    /** An identity token as a chat node issues it, with the test profile's key. */
+    public static String token(String userId, String name) {
+        return new IdentityToken(IdentityKey.of(IdentityKey.bytes("registry-test-identity-secret")), Duration.ofDays(30))
+                .issue(userId, name, System.currentTimeMillis());
+    }
+
+    /** Makes {@code userId} present in the room, as its chat node does when the user joins. */
+    public void present(String roomId, String userId) {
+        redis.hash(String.class).hset(keys.presenceUsers(roomId), userId, "1");
     }
 
     /** A client address of its own, so rate limits of different tests never meet. */

@@ -93,6 +93,13 @@ public interface NodeConfig {
         /** Messages kept per room for resuming with {@code since}. */
         @WithDefault("1000")
         int maxLen();
+
+        /**
+         * Bytes of message frames kept per room (UTF-8); past it the oldest messages go, as past
+         * {@link #maxLen()}. Same key and default as the registry's.
+         */
+        @WithDefault("2097152")
+        long maxBytes();
     }
 
     interface Presence {
@@ -123,6 +130,29 @@ public interface NodeConfig {
         @WithDefault("5")
         double sendPerSecond();
 
+        /** Joins a connection may make in a burst (each costs Redis calls)... */
+        @WithDefault("10")
+        int joinBurst();
+
+        /** ...and on average per second after it; more are answered {@code rate_limited}. */
+        @WithDefault("2")
+        double joinPerSecond();
+
+        /** Renames ({@code nick}) a connection may make in a burst... */
+        @WithDefault("5")
+        int nickBurst();
+
+        /** ...and on average per second after it (one every 5 s); more are answered {@code rate_limited}. */
+        @WithDefault("0.2")
+        double nickPerSecond();
+
+        /**
+         * Frames a connection may have sent and not yet had handled (they are handled one after
+         * another); one more closes it (1008). A page never has more than a join and its resends.
+         */
+        @WithDefault("128")
+        int maxQueuedFrames();
+
         /** Errors within {@link #errorWindow()} after which a connection is closed (1008). */
         @WithDefault("20")
         int maxErrors();
@@ -133,6 +163,14 @@ public interface NodeConfig {
         /** Unsent bytes a client may leave queued before it is cut off as too slow (1008). */
         @WithDefault("1048576")
         long maxOutboundBytes();
+
+        /**
+         * History one {@code joined} may carry (fresh or resuming), in the same units as
+         * {@link #maxOutboundBytes()} and below it; the oldest messages beyond it are left out and
+         * the reply says so ({@code truncated}, and {@code recovered:false} for a resume).
+         */
+        @WithDefault("524288")
+        long maxHistoryReplyBytes();
 
         /**
          * The kernel's send buffer per socket. Left to autotuning it grows to megabytes, all of
@@ -164,6 +202,13 @@ public interface NodeConfig {
      */
     Optional<java.util.List<String>> allowedOrigins();
 
+    /**
+     * The proxies whose {@code X-Real-IP} is believed (CIDR blocks), the same setting in every
+     * service; a client's own headers never are.
+     */
+    @WithDefault(dev.chat.contract.ClientAddressPolicy.DEFAULT_TRUSTED)
+    java.util.List<String> trustedProxies();
+
     Drain drain();
 
     interface Drain {
@@ -174,10 +219,22 @@ public interface NodeConfig {
 
     interface Identity {
         /**
-         * Signs identity tokens; every node must share it. When unset, the nodes agree on one kept
-         * in Redis.
+         * Signs identity tokens; every node and the registry must share it (CHAT_IDENTITY_SECRET,
+         * at least 16 characters). When unset, the nodes agree on one kept in Redis, unless
+         * {@link #sharedThroughRedis()} is off.
          */
         Optional<String> secret();
+
+        /**
+         * Whether the nodes may agree on the secret through Redis when none is configured; off in
+         * the {@code prod} profile, where a missing secret stops the node at start.
+         */
+        @WithDefault("true")
+        boolean sharedThroughRedis();
+
+        /** How long an identity token is trusted after it was issued; every connection gets a fresh one. */
+        @WithDefault("30d")
+        Duration tokenLifetime();
     }
 
     interface Notices {

@@ -10,8 +10,9 @@ import org.eclipse.microprofile.health.Readiness;
 import dev.chat.node.service.ChatService;
 
 /**
- * A node without its pub/sub connection would accept clients it cannot deliver to, so it is not
- * ready until the subscriber is connected (the Redis client's own check covers commands).
+ * A node without its pub/sub connection would accept clients it cannot deliver to, and one
+ * without the shared identity key would hand out identities no other node accepts, so it is not
+ * ready until it has both (the Redis client's own check covers commands).
  */
 @Readiness
 @ApplicationScoped
@@ -22,7 +23,9 @@ public class SubscriberReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("redis-subscriber").status(chat.brokerConnected() && !chat.draining())
-                .withData("node", chat.nodeId()).withData("draining", chat.draining()).build();
+        return HealthCheckResponse.named("redis-subscriber")
+                .status(chat.brokerConnected() && !chat.draining() && chat.identityReady())
+                .withData("node", chat.nodeId()).withData("draining", chat.draining())
+                .withData("identityKey", chat.identityReady()).build();
     }
 }

@@ -82,6 +82,15 @@ public final class ClientSession {
         this.user = renamed;
     }
 
+    /** Another identity (a token presented in the first frame); only while the session is in no room. */
+    public synchronized void adopt(User identified) {
+        if (room != null) {
+            throw new IllegalStateException("an identity is adopted before joining");
+        }
+        this.userJson = ServerFrames.userJson(identified);
+        this.user = identified;
+    }
+
     /** The user's JSON, written once per connection rather than once per message. */
     public String userJson() {
         return userJson;

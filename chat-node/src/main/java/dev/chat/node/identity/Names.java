@@ -1,8 +1,10 @@
 package dev.chat.node.identity;
 
+import dev.chat.contract.DisplayNames;
+
 /**
  * The rule for display names (the same as for room names): 1 to 40 visible characters after
- * trimming, no control characters.
+ * trimming, none of {@link DisplayNames#forbidden} (control, format, bidi, separators).
  */
 public final class Names {
 
@@ -25,8 +27,7 @@ public final class Names {
         if (name.codePointCount(0, name.length()) > MAX_LENGTH) {
             return "name must be at most " + MAX_LENGTH + " characters";
         }
-        if (name.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
-                || Character.getType(c) == Character.LINE_SEPARATOR || Character.getType(c) == Character.PARAGRAPH_SEPARATOR)) {
+        if (DisplayNames.hasForbidden(name)) {
             return "name must not contain control characters";
         }
         return null;

@@ -9,6 +9,10 @@ public sealed interface ClientFrame {
     record Join(String room, Long since) implements ClientFrame {
     }
 
+    /** The identity token of an earlier connection, sent as the first frame rather than in the URL. */
+    record Auth(String token) implements ClientFrame {
+    }
+
     /** @param name already trimmed and valid */
     record Nick(String name) implements ClientFrame {
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.chat.contract.MessageText;
 import dev.chat.contract.RedisKeys;
 import dev.chat.node.identity.Names;
 
@@ -47,6 +48,7 @@ public final class FrameParser {
             case "send" -> send(node);
             case "nick" -> nick(node);
             case "typing" -> new ClientFrame.Typing();
+            case "auth" -> new ClientFrame.Auth(required(node, "token"));
             default -> throw bad("unknown type '" + abbreviate(type) + "'");
         };
     }
@@ -81,6 +83,10 @@ public final class FrameParser {
         }
         if (text.codePointCount(0, text.length()) > maxTextLength) {
             throw new ProtocolException(ErrorCode.TOO_LONG, "text is longer than " + maxTextLength + " characters");
+        }
+        String control = MessageText.controlCharacterProblem(text);
+        if (control != null) {
+            throw bad(control);
         }
         List<String> attachments = attachments(node);
         if (text.isBlank() && attachments.isEmpty()) {
@@ -120,6 +126,14 @@ public final class FrameParser {
             throw bad(problem);
         }
         return new ClientFrame.Nick(name.strip());
+    }
+
+    private static String required(JsonNode node, String field) {
+        String value = optionalString(node, field);
+        if (value == null) {
+            throw bad("field '" + field + "' is required");
+        }
+        return value;
     }
 
     /** Absent and null are the same; any other non-string is a client bug worth naming. */

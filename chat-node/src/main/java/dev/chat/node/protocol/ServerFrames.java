@@ -56,6 +56,11 @@ public final class ServerFrames {
 
     /** @param history message frames, oldest first, inserted verbatim */
     public static String joined(String room, List<String> history, long users, boolean recovered) {
+        return joined(room, history, users, recovered, false);
+    }
+
+    /** @param truncated older messages were left out to keep the reply within its budget */
+    public static String joined(String room, List<String> history, long users, boolean recovered, boolean truncated) {
         StringBuilder sb = new StringBuilder(64 + history.stream().mapToInt(String::length).sum() + history.size());
         sb.append("{\"type\":\"joined\",\"room\":").append(quote(room)).append(",\"history\":[");
         for (int i = 0; i < history.size(); i++) {
@@ -64,8 +69,8 @@ public final class ServerFrames {
             }
             sb.append(history.get(i));
         }
-        return sb.append("],\"users\":").append(users).append(",\"recovered\":").append(recovered).append('}')
-                .toString();
+        sb.append("],\"users\":").append(users).append(",\"recovered\":").append(recovered);
+        return (truncated ? sb.append(",\"truncated\":true") : sb).append('}').toString();
     }
 
     public static String presence(String room, long users) {

@@ -12,6 +12,7 @@ import io.vertx.core.http.ConnectionPoolTooBusyException;
 
 import dev.chat.contract.GeneralRoom;
 import dev.chat.contract.MessageFrames;
+import dev.chat.contract.RedisFull;
 import dev.chat.contract.RedisKeys;
 import dev.chat.contract.RoomMeta;
 import dev.chat.node.broker.BrokerListener;
@@ -27,6 +28,8 @@ import dev.chat.node.identity.IdentityTokens;
 import dev.chat.node.identity.NameGenerator;
 import dev.chat.node.identity.User;
 import dev.chat.node.limits.AddressCounter;
+import dev.chat.node.limits.FrameBacklog;
+import dev.chat.node.limits.HistoryBudget;
 import dev.chat.node.limits.JoinGate;
 import dev.chat.node.limits.SessionLimits;
 import dev.chat.node.metrics.NodeMetrics;
@@ -73,6 +76,8 @@ public final class ChatService implements BrokerListener {
     private final List<Long> timers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AddressCounter addresses;
     private final JoinGate joins;
+    private final HistoryBudget historyBudget;
+    private final Runnable onRedisBack;
     private final java.util.Set<ClientSession> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final CompletableFuture<Void> drained = new CompletableFuture<>();
     private volatile boolean draining;
@@ -80,7 +85,8 @@ public final class ChatService implements BrokerListener {
     public ChatService(Vertx vertx, String nodeId, Hub hub, RedisBroker broker, RoomDirectory rooms,
             MessageStore messages, PresenceStore presence, RoomEntrance entrance, FrameParser parser,
             dev.chat.node.store.RosterStore rosterStore, NameGenerator names, IdentityTokens tokens, NodeConfig config,
-            NodeMetrics metrics) {
+            NodeMetrics metrics, Runnable onRedisBack) {
+        this.onRedisBack = onRedisBack;
         this.vertx = vertx;
         this.nodeId = nodeId;
         this.hub = hub;
@@ -104,6 +110,7 @@ public final class ChatService implements BrokerListener {
                 config.roster().flushInterval().toMillis());
         this.typing = new TypingRelay(broker, nodeId, presenceTracker::users, config.typing().maxRoomUsers(),
                 config.typing().minInterval().toNanos());
+        this.historyBudget = new HistoryBudget(config.limits().maxHistoryReplyBytes(), config.limits().maxOutboundBytes());
     }
 
     public boolean draining() {
@@ -157,6 +164,11 @@ public final class ChatService implements BrokerListener {
         return broker.isConnected();
     }
 
+    /** Whether the identity key shared by every node is known (identities can be issued). */
+    public boolean identityReady() {
+        return tokens.ready();
+    }
+
     public void start() {
         broker.start(this);
         rooms.ensureGeneral().onFailure(e -> LOG.warnf("could not ensure the General room yet: %s", e.getMessage()));
@@ -177,10 +189,10 @@ public final class ChatService implements BrokerListener {
      */
     public ClientSession open(String token, dev.chat.node.hub.Outbound outbound, String address) {
         User user = tokens.verify(token).orElseGet(names::newUser);
-        var limits = config.limits();
-        ClientSession session = new ClientSession(user, outbound, new SessionLimits(limits.sendBurst(),
-                limits.sendPerSecond(), limits.maxErrors(), limits.errorWindow().toNanos(), System.nanoTime()), address);
-        if (draining) {
+        ClientSession session = new ClientSession(user, outbound, SessionLimits.of(config.limits(), System.nanoTime()),
+                address);
+        if (draining || !tokens.ready()) {
+            // no identity key yet: another node can give this client an identity the others accept
             session.close(RESTART, "node restarting: reconnect now");
             return session;
         }
@@ -209,7 +221,15 @@ public final class ChatService implements BrokerListener {
                 : ServerFrames.error(e.code(), e.getMessage()));
         // 'busy' is the node's state, not the client's fault: it never counts towards the abuse close
         if (e.code() != ErrorCode.BUSY && session.limits() != null && session.limits().recordError(System.nanoTime())) {
+            stopFrames(session);
             session.close(BoundedOutbound.POLICY_VIOLATION, "too many bad frames");
+        }
+    }
+
+    /** The frames the session still has waiting are dropped: it is closed. */
+    private static void stopFrames(ClientSession session) {
+        if (session.limits() != null && session.limits().backlog() != null) {
+            session.limits().backlog().stop();
         }
     }
 
@@ -219,7 +239,16 @@ public final class ChatService implements BrokerListener {
     }
 
     public CompletionStage<Void> onText(ClientSession session, String text) {
+        FrameBacklog backlog = session.limits() == null ? null : session.limits().backlog();
+        if (backlog != null && !backlog.tryAdd()) {
+            backlog.stop();
+            session.close(BoundedOutbound.POLICY_VIOLATION, "too many frames waiting: read the answers before sending more");
+            return CompletableFuture.completedFuture(null);
+        }
         return session.serially(() -> {
+            if (backlog != null && backlog.stopped()) {
+                return CompletableFuture.completedFuture(null);
+            }
             CompletionStage<Void> handled;
             try {
                 handled = handle(session, parser.parse(text));
@@ -238,15 +267,21 @@ public final class ChatService implements BrokerListener {
                 } else {
                     LOG.debugf("frame failed: %s", cause.toString());
                     metrics.error(ErrorCode.UNAVAILABLE);
-                    session.send(ServerFrames.error(ErrorCode.UNAVAILABLE,
-                            "the chat is temporarily unavailable; nothing was sent, try again"));
+                    session.send(ServerFrames.error(ErrorCode.UNAVAILABLE, RedisFull.is(cause)
+                            ? "the chat's storage is full right now; nothing was done, try again later"
+                            : "the chat is temporarily unavailable; nothing was sent, try again"));
                 }
                 return null;
             });
+        }).whenComplete((ok, failure) -> {
+            if (backlog != null) {
+                backlog.done();
+            }
         });
     }
 
     public CompletionStage<Void> close(ClientSession session) {
+        stopFrames(session);
         if (open.remove(session) && session.address() != null) {
             addresses.release(session.address());
         }
@@ -266,10 +301,17 @@ public final class ChatService implements BrokerListener {
         if (frame instanceof ClientFrame.Typing) {
             return typing.typing(session, System.nanoTime());
         }
+        if (frame instanceof ClientFrame.Auth auth) {
+            return FirstFrameToken.authenticate(session, auth, tokens);
+        }
         return rename(session, (ClientFrame.Nick) frame);
     }
 
     private CompletionStage<Void> join(ClientSession session, ClientFrame.Join join) {
+        long wait = session.limits() == null ? 0 : session.limits().tryJoin(System.nanoTime());
+        if (wait > 0) {
+            throw new RetryLater(ErrorCode.RATE_LIMITED, "too many joins; slow down", wait);
+        }
         if (!joins.tryEnter()) {
             throw busy();
         }
@@ -292,8 +334,9 @@ public final class ChatService implements BrokerListener {
                 .thenCompose(subscribed -> entrance.enter(meta, session.user().id(), session.user().name(), since,
                         since != null || meta.historyForNewcomers(), now))
                 .thenAccept(entered -> {
-                    List<String> history = entered.messages().stream().map(Delivery::frame).toList();
-                    String joined = ServerFrames.joined(roomId, history, entered.users(), entered.recovered());
+                    HistoryBudget.Fitted history = historyBudget.fit(entered.messages().stream().map(Delivery::frame).toList());
+                    String joined = ServerFrames.joined(roomId, history.frames(), entered.users(),
+                            entered.recovered() && !(since != null && history.trimmed()), history.trimmed());
                     hub.completeJoin(session, roomId, joined, entered.seq());
                     roster.welcome(session, roomId);
                     presenceTracker.announce(roomId);
@@ -361,6 +404,10 @@ public final class ChatService implements BrokerListener {
     }
 
     private CompletionStage<Void> rename(ClientSession session, ClientFrame.Nick nick) {
+        long wait = session.limits() == null ? 0 : session.limits().tryNick(System.nanoTime());
+        if (wait > 0) {
+            throw new RetryLater(ErrorCode.RATE_LIMITED, "too many name changes; slow down", wait);
+        }
         User renamed = new User(session.user().id(), nick.name());
         session.rename(renamed);
         session.send(ServerFrames.identity(renamed, tokens.issue(renamed)));
@@ -408,6 +455,7 @@ public final class ChatService implements BrokerListener {
     @Override
     public void onReconnected() {
         metrics.redisReconnected();
+        onRedisBack.run();
         rooms.ensureGeneral().onFailure(e -> LOG.debugf("could not ensure the General room: %s", e.getMessage()));
         presenceTracker.restore(System.currentTimeMillis());
     }

@@ -55,15 +55,17 @@ public class NodeBeans {
             }
         }, config.redis().reconnectDelay(), config.redis().reconnectMaxDelay());
         String nodeId = nodeId(config);
+        SharedIdentitySecret secret = SharedIdentitySecret.start(config, vertx, redis, keys, names);
         ChatService chat = new ChatService(vertx, nodeId, hub, broker,
                 new RoomDirectory(redis, keys, config.general().clearInterval().toSeconds()),
-                new MessageStore(redis, keys, config.history().maxLen()),
+                new MessageStore(redis, keys, config.history().maxLen(), config.history().maxBytes()),
                 new PresenceStore(redis, keys, nodeId, config.presence().ttl()),
                 new RoomEntrance(redis, keys, nodeId, config.presence().ttl(), config.history().size(),
                         config.history().maxLen()),
                 new FrameParser(mapper, config.limits().maxTextLength(), config.limits().maxClientIdLength()),
                 new RosterStore(redis, keys, nodeId),
-                names, new IdentityTokens(IdentitySecret.resolve(config, redis, keys, names)), config, metrics);
+                names, new IdentityTokens(secret.key(), config.identity().tokenLifetime()), config, metrics,
+                secret::reassert);
         metrics.bind(chat::openConnections, hub::roomCount, hub::delivered);
         return chat;
     }
@@ -80,6 +82,12 @@ public class NodeBeans {
             ChatService chat) {
         return new OpsHeartbeat(vertx, redis, new RedisKeys(config.redis().keyPrefix()), chat.nodeId(), metrics, ops,
                 chat::draining);
+    }
+
+    @Produces
+    @Singleton
+    dev.chat.contract.ClientAddressPolicy clientAddressPolicy(NodeConfig config) {
+        return new dev.chat.contract.ClientAddressPolicy(config.trustedProxies());
     }
 
     @Produces

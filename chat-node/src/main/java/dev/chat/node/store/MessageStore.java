@@ -28,28 +28,30 @@ public final class MessageStore {
         ACCEPTED, DUPLICATE, NO_SUCH_ROOM, BAD_ATTACHMENT
     }
 
-    private static final LuaScript SEND = LuaScript.resource("send.lua");
+    private static final LuaScript SEND = LuaScript.send();
 
     private final Redis redis;
     private final RedisKeys keys;
     private final int historyMaxLen;
+    private final long historyMaxBytes;
 
-    public MessageStore(Redis redis, RedisKeys keys, int historyMaxLen) {
+    public MessageStore(Redis redis, RedisKeys keys, int historyMaxLen, long historyMaxBytes) {
         this.redis = redis;
         this.keys = keys;
         this.historyMaxLen = historyMaxLen;
+        this.historyMaxBytes = historyMaxBytes;
     }
 
     public CompletionStage<SendResult> send(RoomMeta room, MessageFrames.Parts parts, String clientId,
             List<String> attachmentIds, String nodeId, long now) {
         String id = room.id();
         List<String> scriptKeys = new java.util.ArrayList<>(
-                List.of(keys.meta(id), keys.seq(id), keys.history(id), keys.clientIds(id)));
+                List.of(keys.meta(id), keys.seq(id), keys.history(id), keys.clientIds(id), keys.historyBytes(id)));
         attachmentIds.forEach(attachment -> scriptKeys.add(keys.attachment(id, attachment)));
         return SEND.run(redis, scriptKeys,
                 List.of(keys.channel(id), nodeId, parts.head(), parts.tail(), clientId == null ? "" : clientId,
                         Long.toString(room.clearSchedule().nextClearAt(now)), Integer.toString(historyMaxLen),
-                        Long.toString(now)))
+                        Long.toString(now), Long.toString(historyMaxBytes)))
                 .map(MessageStore::sendResult).toCompletionStage();
     }
 

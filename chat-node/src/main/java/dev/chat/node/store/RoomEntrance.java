@@ -50,27 +50,30 @@ public final class RoomEntrance {
 
     /**
      * @param since the last id the client saw, or null for the newest messages
-     * @param withOlder false for rooms that hide messages from before a user joined
+     * @param withOlder false for rooms that hide messages from before a user joined; such a room's
+     *                  resume also returns nothing from before the user's first join of the clear
+     *                  period ({@link RedisKeys#firstJoins}), whatever {@code since} says
      */
     public CompletionStage<Entered> enter(RoomMeta meta, String userId, String userName, Long since,
             boolean withOlder, long now) {
         String id = meta.id();
         String roomTtl = "";
-        String historyEnd = "";
+        long periodEnd = meta.clearSchedule().nextClearAt(now);
         if (meta.expirySeconds() != null) {
             // a join is activity: an expiring room, and its history unless a clear comes first,
             // live expirySeconds from now
             long ttl = meta.expirySeconds() * 1000;
             roomTtl = Long.toString(ttl);
-            historyEnd = Long.toString(Math.min(meta.clearSchedule().nextClearAt(now), now + ttl));
+            periodEnd = Math.min(periodEnd, now + ttl);
         }
         return ENTER.run(redis,
                 List.of(keys.meta(id), keys.seq(id), keys.history(id), keys.clientIds(id), keys.presence(id),
-                        keys.presenceUsers(id), keys.presenceNames(id), keys.presenceVersion(id)),
+                        keys.presenceUsers(id), keys.presenceNames(id), keys.presenceVersion(id), keys.firstJoins(id),
+                        keys.historyBytes(id)),
                 List.of(Long.toString(now), Presence.member(userId, nodeId), Long.toString(presenceTtlMillis), roomTtl,
-                        historyEnd, since == null ? "" : since.toString(),
+                        Long.toString(periodEnd), since == null ? "" : since.toString(),
                         Integer.toString(withOlder ? historySize : 0), Integer.toString(historyMaxLen), userName,
-                        keys.channel(id), nodeId))
+                        keys.channel(id), nodeId, userId, meta.historyForNewcomers() ? "0" : "1"))
                 .map(response -> {
                     List<Delivery> messages = Responses.entries(response.get(1));
                     if (since == null) {

@@ -24,6 +24,7 @@ import io.vertx.core.impl.ContextInternal;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.chat.contract.ClientAddressPolicy;
 import dev.chat.node.config.NodeConfig;
 import dev.chat.node.hub.BoundedOutbound;
 import dev.chat.node.hub.ClientSession;
@@ -57,11 +58,15 @@ public class ChatSocket {
     @Inject
     NodeMetrics metrics;
 
+    @Inject
+    ClientAddressPolicy addresses;
+
     @OnOpen
     @NonBlocking
     void open(WebSocketConnection connection) {
         var handshake = connection.handshakeRequest();
-        String address = ClientAddress.of(ClientAddress.hostOf(handshake.remoteAddress()), handshake.header("X-Real-IP"));
+        String address = ClientAddress.of(addresses, ClientAddress.hostOf(handshake.remoteAddress()),
+                handshake.header("X-Real-IP"));
         long maxOutbound = config.limits().maxOutboundBytes();
         // on the connection's event loop (@NonBlocking), which owns its socket
         ChannelHandlerContext channel = NettyAccess.channel(connection);

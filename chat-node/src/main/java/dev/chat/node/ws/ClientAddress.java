@@ -1,22 +1,19 @@
 package dev.chat.node.ws;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import dev.chat.contract.ClientAddressPolicy;
 
 /**
- * The client's address for per-address limits: nodes sit behind the gateway, which puts the real
- * address in X-Real-IP; a direct connection counts by its peer address.
+ * The client's address for per-address limits, by the policy every service shares
+ * ({@link ClientAddressPolicy}): behind the gateway it is the X-Real-IP the gateway set, a
+ * direct connection counts by its peer address, an IPv6 client by its /64.
  */
 final class ClientAddress {
 
     private ClientAddress() {
     }
 
-    static String of(String peer, String realIp) {
-        if (realIp != null && !realIp.isBlank() && isPrivateOrLoopback(peer)) {
-            return realIp.trim();
-        }
-        return peer == null ? "unknown" : peer;
+    static String of(ClientAddressPolicy policy, String peer, String realIp) {
+        return policy.clientOf(peer, realIp);
     }
 
     /** The host part of {@code host:port}, {@code [v6]:port} or a bare address. */
@@ -30,18 +27,5 @@ final class ClientAddress {
         }
         int colon = address.indexOf(':');
         return colon > 0 && colon == address.lastIndexOf(':') ? address.substring(0, colon) : address;
-    }
-
-    /** Only a proxy on our own network (loopback, or the cluster's private network) is believed. */
-    private static boolean isPrivateOrLoopback(String peer) {
-        if (peer == null) {
-            return false;
-        }
-        try {
-            InetAddress address = InetAddress.getByName(peer);
-            return address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 }

@@ -7,18 +7,22 @@ import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
+import dev.chat.contract.ClientAddressPolicy;
 import dev.chat.node.config.NodeConfig;
 import dev.chat.node.service.ChatService;
 
 /**
- * Refuses an upgrade before any frame: a foreign Origin (403), a node that is draining (503, so
- * the gateway tries the next node), an address over its connection limit (429).
+ * Refuses an upgrade before any frame: a foreign Origin (403), a node that is draining or has no
+ * identity key yet (503, so the gateway tries the next node), an address over its connection limit (429).
  */
 @ApplicationScoped
 public class UpgradeGuard implements HttpUpgradeCheck {
 
     @Inject
     ChatService chat;
+
+    @Inject
+    ClientAddressPolicy addresses;
 
     private final OriginPolicy origins;
 
@@ -36,10 +40,10 @@ public class UpgradeGuard implements HttpUpgradeCheck {
         if (!origins.allows(request.getHeader("Origin"), host, port)) {
             return CheckResult.rejectUpgrade(403);
         }
-        if (chat.draining()) {
+        if (chat.draining() || !chat.identityReady()) {
             return CheckResult.rejectUpgrade(503);
         }
-        if (!chat.admits(ClientAddress.of(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
+        if (!chat.admits(ClientAddress.of(addresses, request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
                 request.getHeader("X-Real-IP")))) {
             return CheckResult.rejectUpgrade(429);
         }

@@ -40,6 +40,16 @@ class FrameParserTest {
         assertEquals(ErrorCode.BAD_REQUEST, e.code(), e.getMessage());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "a\\u0001b", "\\u0000", "x\\r\\ny", "\\u001b[31m", "\\u007f", "\\u0085" })
+    void refusesControlCharactersInTextOtherThanNewlineAndTab(String text) {
+        ProtocolException e = assertThrows(ProtocolException.class,
+                () -> parser.parse("{\"type\":\"send\",\"text\":\"" + text + "\"}"));
+        assertEquals(ErrorCode.BAD_REQUEST, e.code(), e.getMessage());
+        assertEquals(new ClientFrame.Send("a\n\tb", null, java.util.List.of()),
+                parser.parse("{\"type\":\"send\",\"text\":\"a\\n\\tb\"}"));
+    }
+
     @Test
     void namesTheLimitThatWasBroken() {
         assertEquals(ErrorCode.TOO_LONG,

@@ -198,6 +198,35 @@ class ChatSocketTest {
     }
 
     @Test
+    void theTokenMayComeInTheFirstFrameInsteadOfTheUrl() {
+        JsonNode first;
+        try (WsClient a = connect()) {
+            first = a.next("welcome");
+        }
+        try (WsClient again = connect()) {
+            JsonNode fresh = again.next("welcome");
+            assertNotEquals(first.get("user").get("id"), fresh.get("user").get("id"), "no token in the URL: a new identity");
+            again.sendJson("{\"type\":\"auth\",\"token\":\"" + first.get("token").asText() + "\"}");
+            JsonNode identity = again.next("identity");
+            assertEquals(first.get("user"), identity.get("user"), "the connection is the token's user now");
+            assertNotEquals(first.get("token").asText(), identity.get("token").asText(), "with a fresh token (renewed on use)");
+            again.join("general");
+            again.next("joined");
+            String text = UUID.randomUUID().toString();
+            again.say(text);
+            assertEquals(first.get("user").get("id"),
+                    again.next("message", m -> m.get("text").asText().equals(text)).get("user").get("id"));
+            again.sendJson("{\"type\":\"auth\",\"token\":\"" + first.get("token").asText() + "\"}");
+            assertEquals("bad_request", again.next("error").get("code").asText(), "only before joining");
+        }
+        try (WsClient forger = connect()) {
+            JsonNode welcome = forger.next("welcome");
+            forger.sendJson("{\"type\":\"auth\",\"token\":\"x" + first.get("token").asText().substring(1) + "\"}");
+            assertEquals(welcome.get("user"), forger.next("identity").get("user"), "a forged token changes nothing");
+        }
+    }
+
+    @Test
     void nickRenamesTheUserForLaterMessagesAndRefusesBadNames() {
         try (WsClient a = joinedGeneral()) {
             String id = a.seen("welcome").get(0).get("user").get("id").asText();

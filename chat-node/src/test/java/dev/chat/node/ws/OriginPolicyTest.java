@@ -38,9 +38,10 @@ class OriginPolicyTest {
 
     @Test
     void theClientAddressComesFromTheGatewayOnlyWhenThePeerIsOurs() {
-        assertEquals("203.0.113.9", ClientAddress.of("127.0.0.1", "203.0.113.9"));
-        assertEquals("10.0.0.7", ClientAddress.of("10.0.0.7", null));
-        assertEquals("198.51.100.1", ClientAddress.of("198.51.100.1", "203.0.113.9"), "a public peer cannot claim another");
+        var policy = new dev.chat.contract.ClientAddressPolicy(List.of(dev.chat.contract.ClientAddressPolicy.DEFAULT_TRUSTED.split(",")));
+        assertEquals("203.0.113.9", ClientAddress.of(policy, "127.0.0.1", "203.0.113.9"));
+        assertEquals("10.0.0.7", ClientAddress.of(policy, "10.0.0.7", null));
+        assertEquals("198.51.100.1", ClientAddress.of(policy, "198.51.100.1", "203.0.113.9"), "a public peer cannot claim another");
         assertEquals("127.0.0.1", ClientAddress.hostOf("127.0.0.1:5555"));
         assertEquals("::1", ClientAddress.hostOf("[::1]:5555"));
         assertEquals("::1", ClientAddress.hostOf("::1"));

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -23,7 +21,6 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 
 import dev.chat.contract.RedisKeys;
-import dev.chat.contract.RoomMeta;
 import dev.chat.node.config.NodeConfig;
 import dev.chat.testing.RedisTestResource;
 import dev.chat.testing.WsClient;
@@ -49,18 +46,8 @@ class RoomLifecycleTest {
     }
 
     private String createRoom(long clearSeconds, Long expirySeconds, boolean historyForNewcomers) {
-        String id = "r" + UUID.randomUUID().toString().substring(0, 8);
-        RedisKeys keys = new RedisKeys(config.redis().keyPrefix());
-        RoomMeta meta = new RoomMeta(id, "Room " + id, clearSeconds, expirySeconds, System.currentTimeMillis(),
+        return TestRooms.create(redis, new RedisKeys(config.redis().keyPrefix()), clearSeconds, expirySeconds,
                 historyForNewcomers);
-        Request hset = Request.cmd(Command.HSET).arg(keys.meta(id));
-        meta.toHash().forEach((k, v) -> hset.arg(k).arg(v));
-        List<Request> writes = new ArrayList<>(List.of(hset, Request.cmd(Command.SADD).arg(keys.roomIndex()).arg(id)));
-        if (expirySeconds != null) {
-            writes.add(Request.cmd(Command.PEXPIRE).arg(keys.meta(id)).arg(expirySeconds * 1000));
-        }
-        redis.batch(writes).toCompletionStage().toCompletableFuture().join();
-        return id;
     }
 
     @Test
@@ -129,6 +116,75 @@ class RoomLifecycleTest {
         try (WsClient b = connect()) {
             b.join(room);
             assertEquals(0, b.next("joined").get("history").size());
+        }
+    }
+
+    @Test
+    void aResumeInARoomThatHidesOlderMessagesShowsNothingFromBeforeTheUsersFirstJoin() {
+        String room = createRoom(60, null, false);
+        RedisKeys keys = new RedisKeys(config.redis().keyPrefix());
+        try (WsClient a = connect()) {
+            a.join(room);
+            a.next("joined");
+            a.say("before b came 1");
+            a.say("before b came 2");
+            long lastBefore = Long.parseLong(a.next("message", m -> m.get("text").asText().endsWith("2")).get("id").asText());
+            String token;
+            String userId;
+            try (WsClient b = connect()) {
+                JsonNode welcome = b.seen("welcome").get(0);
+                token = welcome.get("token").asText();
+                userId = welcome.get("user").get("id").asText();
+                b.join(room, "0");
+                JsonNode joined = b.next("joined");
+                assertEquals(0, joined.get("history").size(), "since 0 on a first join shows nothing older: " + joined);
+                assertEquals(false, joined.get("recovered").asBoolean());
+                a.say("after b came");
+                b.next("message", m -> m.get("text").asText().equals("after b came"));
+            }
+            String recorded = redis.send(Request.cmd(Command.HGET).arg(keys.firstJoins(room)).arg(userId))
+                    .toCompletionStage().toCompletableFuture().join().toString();
+            assertEquals(Long.toString(lastBefore), recorded, "the room's last id at b's first join");
+            long ttl = redis.send(Request.cmd(Command.PTTL).arg(keys.firstJoins(room))).toCompletionStage()
+                    .toCompletableFuture().join().toLong();
+            assertTrue(ttl > 0 && ttl <= 60_000, "gone at the next clear boundary: " + ttl);
+            try (WsClient again = WsClient.connect(URI.create(http.toString().replaceFirst("^http", "ws") + "?token=" + token))) {
+                assertEquals(userId, again.next("welcome").get("user").get("id").asText());
+                again.join(room, "0");
+                JsonNode resumed = again.next("joined");
+                List<String> texts = new java.util.ArrayList<>();
+                resumed.get("history").forEach(m -> texts.add(m.get("text").asText()));
+                assertEquals(List.of("after b came"), texts, "only what came after b's first join");
+                assertEquals(Long.toString(lastBefore), redis.send(Request.cmd(Command.HGET).arg(keys.firstJoins(room))
+                        .arg(userId)).toCompletionStage().toCompletableFuture().join().toString(), "a later join keeps the first");
+            }
+        }
+    }
+
+    @Test
+    void aResendIsNeverStoredTwiceEvenAfterTheHistoryTrimmedTheFirst() {
+        String room = createRoom(60, null, true);
+        RedisKeys keys = new RedisKeys(config.redis().keyPrefix());
+        try (WsClient a = connect()) {
+            a.join(room);
+            a.next("joined");
+            a.say("once only", "c-trim");
+            String id = a.next("message", m -> "c-trim".equals(m.path("clientId").asText())).get("id").asText();
+            a.say("later");
+            a.next("message", m -> m.get("text").asText().equals("later"));
+            // what MAXLEN trimming does to the oldest entries of a busy room
+            redis.send(Request.cmd(Command.XDEL).arg(keys.history(room)).arg(id + "-0")).toCompletionStage()
+                    .toCompletableFuture().join();
+            a.say("once only", "c-trim");
+            JsonNode echo = a.next("message", m -> "c-trim".equals(m.path("clientId").asText()));
+            assertEquals(id, echo.get("id").asText(), "answered under its first id");
+            a.say("after the resend");
+            a.next("message", m -> m.get("text").asText().equals("after the resend"));
+            long stored = redis.send(Request.cmd(Command.XLEN).arg(keys.history(room))).toCompletionStage()
+                    .toCompletableFuture().join().toLong();
+            assertEquals(2, stored, "'later' and 'after the resend': the resend was not stored again");
+            assertEquals(0, a.seen("message").stream().filter(m -> "c-trim".equals(m.path("clientId").asText())
+                    && !m.get("id").asText().equals(id)).count(), "no second id for the clientId");
         }
     }
 

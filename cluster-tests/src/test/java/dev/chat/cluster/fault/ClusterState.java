@@ -68,13 +68,28 @@ public final class ClusterState {
         return ids;
     }
 
-    /** Runs one command on the cluster's Redis with redis-cli; the reply, one line per element. */
+    /** Runs one command on the cluster's Redis with redis-cli as its admin user; the reply, one line per element. */
     public static List<String> redis(LocalCluster cluster, String... command) {
+        return redisAs(cluster, "admin", cluster.secrets().get("REDIS_ADMIN_PASSWORD"), command);
+    }
+
+    /**
+     * Runs one command as {@code user} (null: no credentials, the default user); the reply, one
+     * line per element. The password goes through the environment, never the command line.
+     */
+    public static List<String> redisAs(LocalCluster cluster, String user, String password, String... command) {
         List<String> args = new ArrayList<>(List.of("redis-cli", "-h", "127.0.0.1", "-p",
-                Integer.toString(cluster.port("redis")), "--raw"));
+                Integer.toString(cluster.port("redis")), "--raw", "--no-auth-warning"));
+        if (user != null) {
+            args.addAll(List.of("--user", user));
+        }
         args.addAll(List.of(command));
         try {
-            Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(args).redirectErrorStream(true);
+            if (user != null) {
+                builder.environment().put("REDISCLI_AUTH", password);
+            }
+            Process process = builder.start();
             byte[] out = process.getInputStream().readAllBytes();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

@@ -28,10 +28,14 @@ abstract class FaultCluster {
     /** {@code chat.limits.max-errors}, set so that the hostile test knows when 1008 is due. */
     static final int MAX_ERRORS = 30;
 
+    /** The gateway's WebSockets per address, below what the nodes take from one address (3 x 20). */
+    static final int GATEWAY_CONNECTIONS_PER_ADDRESS = 40;
+
     static final Map<String, String> SETTINGS = Map.of(
             "CHAT_LIMITS_SEND_PER_SECOND", "100",
             "CHAT_LIMITS_SEND_BURST", "100",
-            "CHAT_LIMITS_MAX_ERRORS", Integer.toString(MAX_ERRORS));
+            "CHAT_LIMITS_MAX_ERRORS", Integer.toString(MAX_ERRORS),
+            "GATEWAY_CONNECTIONS_PER_ADDRESS", Integer.toString(GATEWAY_CONNECTIONS_PER_ADDRESS));
 
     static LocalCluster cluster;
 

@@ -216,7 +216,7 @@ final class Hostile {
         out.add(junk("smuggling", "GET /ws HTTP/1.1\r\nHost: " + host
                 + "\r\nContent-Length: 10\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /ws HTTP/1.1\r\n\r\n", "not 101"));
         out.add(junk("h2c-upgrade", "GET /ws HTTP/1.1\r\nHost: " + host
-                + "\r\nUpgrade: h2c\r\nConnection: Upgrade, HTTP2-Settings\r\nHTTP2-Settings: AAMAAABkAAQAAP__\r\n\r\n", null));
+                + "\r\nUpgrade: h2c\r\nConnection: Upgrade, HTTP2-Settings\r\nHTTP2-Settings: AAMAAABkAAQAAP__\r\n\r\n", "not 101"));
         out.add(junk("http2-preface", "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", "not 101"));
         out.add(new Junk("binary-request-line", concat("GET /ws".getBytes(StandardCharsets.US_ASCII),
                 new byte[] { (byte) 0xff, 0, (byte) 0xc3 }, " HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII)), "not 101"));

@@ -34,7 +34,13 @@ class HostileInputFaultIT extends FaultCluster {
             + "time plus junk upgrade requests and random bytes on every node's and the gateway's port: each frame "
             + "answered with an error or its connection closed with 1002/1003/1007/1008/1009, 0 unanswered; Origin not "
             + "allowed -> 403, same-host Origin -> 101; an address's 21st connection to a node -> 429; 0 node crashes "
-            + "(every node alive and ready); well-behaved clients meanwhile see no error and lose nothing";
+            + "(every node alive and ready); well-behaved clients meanwhile see no error and lose nothing. Then one person "
+            + "against everyone else: 1 000 messages of 2 000 characters cannot lock a member out (the resume is trimmed "
+            + "to its budget, recovered:false, never 1008) and control characters are refused; a join flood from one "
+            + "client is refused (rate_limited, 1008) while the others' p99 stays within 2x of a quiet window (+25 ms); "
+            + "random query strings do not get past the room list's cache; look-alike room names are taken; uploads need a "
+            + "member's token; Redis refuses anonymous clients and the node's user anything but the chat's keys, runs "
+            + "noeviction, and when full refuses clearly, loses nothing and recovers";
 
     private static final int FRAMES = 10_400;
     private static final int WORKERS = 4;
@@ -77,8 +83,17 @@ class HostileInputFaultIT extends FaultCluster {
                 " hostile frame (26 kinds, seeds 1000-1003) and wait up to 3 s for its answer, reconnecting when " +
                 "closed; meanwhile 18 kinds of junk requests x 5 rounds hit every node's port and the gateway's; " +
                 "afterwards 25 simultaneous upgrades to one node, 60 unknown-type frames on one connection (max-" +
-                "errors set to 30), 300 sends at once (limit set to 100/s, burst 100); 3 resuming clients (1 per " +
-                "node) chat every 100 ms in their own room throughout.");
+                "errors set to 30), 120 sends at once (limit set to 100/s, burst 100; under the 128 frames a connection may have waiting); 3 resuming clients (1 per " +
+                "node) chat every 100 ms in their own room throughout. Then: 10 connections send 1 000 messages of 2 000 " +
+                "'x' to a new room, a member who was there before resumes from before them, a newcomer joins; 4 s of the " +
+                "calm load alone, then 4 s of one client pipelining joins at node 1 (15 at once, then 300 at a time, reconnecting whenever cut off), each " +
+                "window's send-to-receive latencies of the calm clients; 30 GET /api/rooms?x=<random> counted in Redis' " +
+                "SMEMBERS calls; rooms named as an existing one in capitals, full-width letters, with a bidi override; " +
+                "uploads without a token, by a stranger, by a member; redis-cli without a password and as chat-node; " +
+                "60 GET /api/rooms/general at once (the gateway's 429 and its headers), a WebSocket with ?token= " +
+                "(the gateway's access log), WebSockets through the gateway from one address until refused " +
+                "(GATEWAY_CONNECTIONS_PER_ADDRESS set to 40); " +
+                "after the load, Redis' maxmemory set 1 MiB under what it holds, a send and a creation, then restored.");
         try {
             run(s);
         } catch (Throwable e) {
@@ -117,6 +132,26 @@ class HostileInputFaultIT extends FaultCluster {
             Map<String, Integer> flood = flood(cluster.port(nodes.get(0)), 25);
             Map<String, Object> abuse = abuse(cluster.port(nodes.get(1)));
             Map<String, Object> sendFlood = sendFlood(cluster.port(nodes.get(2)));
+
+            Map<String, Object> lockOut = Attacks.historyLockOut(cluster);
+            long quietFrom = System.nanoTime();
+            fleet.awaitTraffic(Duration.ofSeconds(4));
+            long quietTo = System.nanoTime();
+            Map<String, Object> joinFlood = Attacks.joinFlood(cluster.port(nodes.get(0)), Duration.ofSeconds(4));
+            long floodTo = System.nanoTime();
+            List<Double> quietLatency = new ArrayList<>();
+            List<Double> floodLatency = new ArrayList<>();
+            for (ResumingClient c : fleet.clients()) {
+                quietLatency.addAll(c.latenciesMillis(quietFrom, quietTo));
+                floodLatency.addAll(c.latenciesMillis(quietTo, floodTo));
+            }
+            double quietP99 = Fleet.percentile(quietLatency, 99);
+            double floodP99 = Fleet.percentile(floodLatency, 99);
+            Map<String, Object> cache = Attacks.cacheBypass(cluster);
+            Map<String, Object> names = Attacks.lookAlikes(cluster);
+            Map<String, Object> uploads = Attacks.uploads(cluster);
+            Map<String, Object> redisAccess = Attacks.redisAccess(cluster);
+            Map<String, Object> gatewayConnections = Attacks.gatewayConnections(cluster, GATEWAY_CONNECTIONS_PER_ADDRESS);
 
             fleet.stopLoad();
             boolean quiet = fleet.awaitQuiet(Duration.ofSeconds(15));
@@ -164,7 +199,7 @@ class HostileInputFaultIT extends FaultCluster {
             s.figure("junkAnswers", tally.junk);
             s.figure("connectionFlood25", flood);
             s.figure("persistentAbuse", abuse);
-            s.figure("sendFlood300", sendFlood);
+            s.figure("sendFlood120", sendFlood);
             s.figure("barrageMs", barrageMs);
             s.figure("nodeHealth", health);
             s.figure("nodeCrashes", nodes.stream().filter(n -> !cluster.alive(n)).count());
@@ -173,6 +208,22 @@ class HostileInputFaultIT extends FaultCluster {
             s.figure("quietAfterLoad", quiet);
             Fleet.Audit audit = fleet.audit("hostile-input", ClusterState.storedIds(cluster, room));
             audit.report(s);
+            Map<String, Object> redisFull = Attacks.redisFull(cluster, room);
+            // last: its burst leaves this address rate-limited at the gateway for a few seconds
+            Map<String, Object> edges = Attacks.gatewayEdges(cluster);
+
+            s.figure("historyLockOut", lockOut);
+            s.figure("joinFlood", joinFlood);
+            s.figure("latencyP99QuietMs", Fleet.ms(quietP99));
+            s.figure("latencyP99JoinFloodMs", Fleet.ms(floodP99));
+            s.figure("latencySamplesQuietFlood", quietLatency.size() + "/" + floodLatency.size());
+            s.figure("roomListCacheBypass", cache);
+            s.figure("lookAlikeRoomNames", names);
+            s.figure("uploads", uploads);
+            s.figure("redisAccess", redisAccess);
+            s.figure("redisFull", redisFull);
+            s.figure("gatewayEdges", edges);
+            s.figure("gatewayConnectionsPerAddress", gatewayConnections);
 
             s.check("atLeast10000Frames", tally.sent >= 10_000, tally.sent + " hostile frames sent");
             s.check("everyFrameAnswered", unanswered == 0, unanswered + " frames got neither an answer nor a close within 3 s: "
@@ -191,7 +242,55 @@ class HostileInputFaultIT extends FaultCluster {
             s.check("persistentAbuseClosed1008", Integer.valueOf(1008).equals(abuse.get("closeCode"))
                     && abuseErrors <= MAX_ERRORS + 1, "60 unknown-type frames in a row (max-errors " + MAX_ERRORS + "): " + abuse);
             s.check("sendFloodRateLimited", (Integer) sendFlood.get("rateLimited") > 0
-                    && (Long) sendFlood.get("retryAfterMs") > 0, "300 sends at once (limit 100/s, burst 100): " + sendFlood);
+                    && (Long) sendFlood.get("retryAfterMs") > 0, "120 sends at once (limit 100/s, burst 100): " + sendFlood);
+            s.check("historyCannotLockOut", Boolean.TRUE.equals(lockOut.get("resumeConnectionOpen"))
+                    && Boolean.FALSE.equals(lockOut.get("resumeRecovered")) && Boolean.TRUE.equals(lockOut.get("resumeTruncated"))
+                    && (Integer) lockOut.getOrDefault("resumeChars", Integer.MAX_VALUE) < 1_048_576
+                    && (Integer) lockOut.getOrDefault("newcomerMessages", 0) > 0
+                    && Integer.valueOf(1).equals(lockOut.get("controlCharactersRefused")), "after 1 000 big messages: " + lockOut);
+            @SuppressWarnings("unchecked")
+            Map<String, Integer> floodAnswers = (Map<String, Integer>) joinFlood.get("answers");
+            @SuppressWarnings("unchecked")
+            Map<Integer, Integer> floodCloses = (Map<Integer, Integer>) joinFlood.get("closes");
+            s.check("joinFloodRefused", floodAnswers.getOrDefault("error rate_limited", 0) > 0
+                    && floodCloses.getOrDefault(1008, 0) > 0 && cluster.alive(nodes.get(0)), "a join flood from one client: " + joinFlood);
+            s.check("othersUnharmedByJoinFlood", floodP99 >= 0 && quietP99 >= 0
+                    && floodP99 <= Math.max(2 * quietP99, quietP99 + 25), "the calm clients' p99 " + Fleet.ms(quietP99)
+                    + " quiet, " + Fleet.ms(floodP99) + " during the join flood (" + floodLatency.size() + " samples)");
+            @SuppressWarnings("unchecked")
+            Map<Integer, Integer> cacheStatuses = (Map<Integer, Integer>) cache.get("statuses");
+            s.check("roomListCacheNotBypassed", (Long) cache.get("registryListings") <= 2
+                    && cacheStatuses.getOrDefault(200, 0) == 30, "30 listings with random query strings: " + cache);
+            s.check("lookAlikeRoomNamesRefused", Integer.valueOf(201).equals(names.get("original"))
+                    && Integer.valueOf(409).equals(names.get("upperCase")) && Integer.valueOf(409).equals(names.get("fullWidth"))
+                    && Integer.valueOf(400).equals(names.get("bidiOverride")), "creations: " + names);
+            s.check("uploadsNeedAMembersToken", Integer.valueOf(401).equals(uploads.get("withoutToken"))
+                    && Integer.valueOf(403).equals(uploads.get("stranger")) && Integer.valueOf(201).equals(uploads.get("member")),
+                    "uploads: " + uploads);
+            s.check("redisLockedDown", String.valueOf(redisAccess.get("anonymousRead")).startsWith("NOPERM")
+                    && "PONG".equals(redisAccess.get("anonymousPing"))
+                    && String.valueOf(redisAccess.get("nodeFlushAll")).startsWith("NOPERM")
+                    && String.valueOf(redisAccess.get("nodeConfig")).startsWith("NOPERM")
+                    && String.valueOf(redisAccess.get("nodeOtherKeys")).startsWith("NOPERM")
+                    && "noeviction".equals(redisAccess.get("policy")) && !"0".equals(redisAccess.get("maxmemory")),
+                    "Redis: " + redisAccess);
+            s.check("redisFullRefusesClearlyLosesNothingRecovers",
+                    String.valueOf(redisFull.get("sendRefusal")).startsWith("unavailable: ")
+                            && String.valueOf(redisFull.get("sendRefusal")).contains("full")
+                            && String.valueOf(redisFull.get("createRefusal")).startsWith("503")
+                            && String.valueOf(redisFull.get("createRefusal")).contains("full")
+                            && Integer.valueOf(200).equals(redisFull.get("listingWhileFull"))
+                            && Boolean.TRUE.equals(redisFull.get("recoveredSend")) && Boolean.TRUE.equals(redisFull.get("keptBefore"))
+                            && Boolean.TRUE.equals(redisFull.get("refusedNotStored")), "Redis full: " + redisFull);
+            s.check("gatewayEdgesHold", String.valueOf(edges.get("tooManyRequests")).startsWith("429")
+                    && String.valueOf(edges.get("csp")).contains("connect-src 'self';") && "nosniff".equals(edges.get("nosniff"))
+                    && "1".equals(edges.get("retryAfter")) && Boolean.TRUE.equals(edges.get("accessLogHasWs"))
+                    && Boolean.FALSE.equals(edges.get("accessLogHasToken")), "the gateway: " + edges);
+            int gatewayOpened = (Integer) gatewayConnections.get("opened");
+            s.check("gatewayLimitsConnectionsPerAddress", Integer.valueOf(429).equals(gatewayConnections.get("refusal"))
+                    && gatewayOpened <= GATEWAY_CONNECTIONS_PER_ADDRESS && gatewayOpened >= GATEWAY_CONNECTIONS_PER_ADDRESS - 10,
+                    "WebSockets through the gateway from one address (limit " + GATEWAY_CONNECTIONS_PER_ADDRESS
+                            + ", 3 of them held by the calm clients): " + gatewayConnections);
             s.check("wellBehavedUndisturbed", wellErrors.isEmpty() && wellCloses.isEmpty(),
                     "well-behaved clients' errors " + wellErrors + ", disconnects " + wellCloses);
         } finally {
@@ -421,7 +520,7 @@ class HostileInputFaultIT extends FaultCluster {
         return out;
     }
 
-    /** Joins General and sends 300 messages at once: how many were accepted and how many rate limited. */
+    /** Joins General and sends 120 messages at once: how many were accepted and how many rate limited. */
     private static Map<String, Object> sendFlood(int port) throws IOException {
         Map<String, Object> out = new TreeMap<>();
         int accepted = 0;
@@ -433,7 +532,7 @@ class HostileInputFaultIT extends FaultCluster {
             ws.read(5000); // welcome
             ws.sendText("{\"type\":\"join\",\"room\":\"general\"}");
             String flood = "flood-" + System.nanoTime();
-            for (int i = 0; i < 300; i++) {
+            for (int i = 0; i < 120; i++) {
                 ws.sendText("{\"type\":\"send\",\"text\":\"flood " + i + "\",\"clientId\":\"" + flood + "-" + i + "\"}");
             }
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();

@@ -30,6 +30,26 @@ public interface RegistryConfig {
     Identity identity();
 
     /**
+     * The proxies whose {@code X-Real-IP} is believed (CIDR blocks), the same setting as the chat
+     * nodes'; a client's own headers never are.
+     */
+    @WithDefault(dev.chat.contract.ClientAddressPolicy.DEFAULT_TRUSTED)
+    List<String> trustedProxies();
+
+    /** Same keys and defaults as the chat node's: the registry checks the tokens the nodes issue. */
+    interface Identity {
+        /** The key the nodes sign identity tokens with (CHAT_IDENTITY_SECRET); unset, the one they agreed on in Redis. */
+        Optional<String> secret();
+
+        /** Whether an unset secret may be read from Redis; off in the {@code prod} profile. */
+        @WithDefault("true")
+        boolean sharedThroughRedis();
+
+        @WithDefault("30d")
+        Duration tokenLifetime();
+    }
+
+    /**
      * The secret of {@code POST /api/rooms/{id}/messages} ({@code X-Api-Key}); unset, the endpoint
      * answers 404 as if it did not exist.
      */
@@ -86,6 +106,10 @@ public interface RegistryConfig {
         @WithDefault("5")
         int createPerMinute();
 
+        /** Live rooms the chat may hold at once, General included; a creation beyond is answered 507. */
+        @WithDefault("1000")
+        int maxLive();
+
         /** Longest room name, in code points after trimming. */
         @WithDefault("40")
         int maxNameLength();
@@ -93,7 +117,7 @@ public interface RegistryConfig {
 
     /** Same key and default as the chat node's, so both cap a room's history alike. */
     interface History {
-        /** Messages kept per room (the stream's approximate MAXLEN). */
+        /** Messages kept per room. */
         @WithDefault("1000")
         int maxLen();
 
@@ -104,6 +128,10 @@ public interface RegistryConfig {
         /** The largest {@code limit} that {@code GET /api/rooms/{id}/messages} accepts. */
         @WithDefault("100")
         int maxPageSize();
+
+        /** Bytes of message frames kept per room; the oldest go past it. */
+        @WithDefault("2097152")
+        long maxBytes();
     }
 
     /** Same key and default as the chat node's {@code send} check. */
@@ -111,12 +139,6 @@ public interface RegistryConfig {
         /** Longest message text, in code points. */
         @WithDefault("2000")
         int maxTextLength();
-    }
-
-    /** Same key as the chat node's: the registry verifies the tokens the nodes sign. */
-    interface Identity {
-        /** Verifies identity tokens; unset, the one the services agree on in Redis. */
-        Optional<String> secret();
     }
 
     interface Attachments {
@@ -130,5 +152,16 @@ public interface RegistryConfig {
         /** Uploads one client address may make per minute. */
         @WithDefault("20")
         int perMinute();
+
+        /** Bytes of images one room may hold (until its next clear); more are answered 507. */
+        @WithDefault("16777216")
+        long maxBytesPerRoom();
+
+        /**
+         * Bytes of images all rooms together may hold; more are answered 507. Keep it well under
+         * Redis' maxmemory (the launcher's and compose's default is 512 MiB).
+         */
+        @WithDefault("134217728")
+        long maxBytesTotal();
     }
 }

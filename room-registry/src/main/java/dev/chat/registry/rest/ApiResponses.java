@@ -18,6 +18,11 @@ final class ApiResponses {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
     }
 
+    /** 507 Insufficient Storage: a cap on what the chat stores is reached (JAX-RS has no constant for it). */
+    static Response insufficientStorage(String message) {
+        return Response.status(507).type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorBody(message)).build();
+    }
+
     static Response noSuchRoom(String id) {
         return error(Status.NOT_FOUND, "no such room: " + id);
     }

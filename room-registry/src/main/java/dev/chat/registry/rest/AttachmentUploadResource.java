@@ -1,5 +1,9 @@
 package dev.chat.registry.rest;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,6 +16,8 @@ import jakarta.ws.rs.core.Response.Status;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import dev.chat.contract.RedisKeys;
 import dev.chat.registry.config.RegistryConfig;
@@ -20,25 +26,36 @@ import dev.chat.registry.metrics.RegistryMetrics;
 import dev.chat.registry.service.AttachmentStore;
 import dev.chat.registry.service.ImageType;
 import dev.chat.registry.service.UploadOutcome;
+import dev.chat.registry.service.IdentityVerifier;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
  * {@code POST /api/rooms/{id}/attachments}: an image for the room's messages, as the raw body (any
  * {@code Content-Type}: it is not believed) or as the file part of a {@code multipart/form-data}
- * form. Size and type are checked here, before Redis; the body itself is bounded by
+ * form (parsed by the framework). Size and type are checked here, before Redis; the body itself is bounded by
  * {@code quarkus.http.limits.max-body-size}, a little above {@code chat.attachments.max-bytes}.
  */
 @Path("/api/rooms/{id}/attachments")
 @Produces(MediaType.APPLICATION_JSON)
 public class AttachmentUploadResource {
 
+    /** The identity token of the page that uploads (from its chat node's {@code welcome} or {@code identity}). */
+    static final String IDENTITY_TOKEN = "X-Identity-Token";
+
     private final AttachmentStore store;
+    private final IdentityVerifier uploaders;
     private final long maxBytes;
     private final RegistryMetrics metrics;
 
-    AttachmentUploadResource(AttachmentStore store, RegistryConfig config, RegistryMetrics metrics) {
+    private final ClientAddress addresses;
+
+    AttachmentUploadResource(AttachmentStore store, IdentityVerifier uploaders, ClientAddress addresses,
+            RegistryConfig config, RegistryMetrics metrics) {
+        this.addresses = addresses;
         this.store = store;
+        this.uploaders = uploaders;
         this.metrics = metrics;
         this.maxBytes = config.attachments().maxBytes();
     }
@@ -54,14 +71,47 @@ public class AttachmentUploadResource {
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> upload(@PathParam("id") String id, byte[] body, HttpHeaders headers,
             HttpServerRequest request) {
+        String refused = refusal(id, headers);
+        return refused != null ? now(refusalResponse(id, refused))
+                : accept(id, body == null ? new byte[0] : body, headers, request);
+    }
+
+    /**
+     * A {@code multipart/form-data} form, parsed by the framework (its parts are streamed to
+     * temporary files within the body limit): the first part with a file name is the image.
+     * Blocking: the part is read from its file.
+     */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Blocking
+    public Uni<Response> uploadForm(@PathParam("id") String id, @RestForm(FileUpload.ALL) List<FileUpload> parts,
+            HttpHeaders headers, HttpServerRequest request) throws IOException {
+        String refused = refusal(id, headers);
+        if (refused != null) {
+            return now(refusalResponse(id, refused));
+        }
+        FileUpload file = parts == null ? null : parts.stream()
+                .filter(part -> part.fileName() != null && !part.fileName().isEmpty()).findFirst().orElse(null);
+        if (file == null) {
+            return now(ApiResponses.error(Status.BAD_REQUEST, "the form has no file part: send the image as a file"));
+        }
+        return accept(id, Files.readAllBytes(file.uploadedFile()), headers, request);
+    }
+
+    /** What is wrong before the body matters: the room id, or no identity token. */
+    private static String refusal(String id, HttpHeaders headers) {
         if (!RedisKeys.isValidRoomId(id)) {
-            return now(ApiResponses.noSuchRoom(id));
+            return "room";
         }
-        String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
-        byte[] image = body == null ? new byte[0] : body;
-        if (MultipartFile.isMultipart(contentType)) {
-            image = MultipartFile.firstFile(image, contentType);
-        }
+        String token = headers.getHeaderString(IDENTITY_TOKEN);
+        return token == null || token.isBlank() ? "token" : null;
+    }
+
+    private static Response refusalResponse(String id, String refused) {
+        return "room".equals(refused) ? ApiResponses.noSuchRoom(id) : notIdentified();
+    }
+
+    private Uni<Response> accept(String id, byte[] image, HttpHeaders headers, HttpServerRequest request) {
         if (image.length == 0) {
             return now(ApiResponses.error(Status.BAD_REQUEST, "the body is empty: send the image's bytes"));
         }
@@ -73,14 +123,20 @@ public class AttachmentUploadResource {
         if (type == null) {
             return now(ApiResponses.error(Status.UNSUPPORTED_MEDIA_TYPE, "not a PNG, JPEG, GIF or WebP image"));
         }
-        String client = ClientAddress.of(headers.getHeaderString("X-Real-IP"),
-                headers.getHeaderString("X-Forwarded-For"),
+        String client = addresses.of(headers.getHeaderString("X-Real-IP"),
                 request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
-        return store.store(id, type, image, client).invoke(outcome -> {
-            if (outcome instanceof UploadOutcome.Stored stored) {
-                metrics.attachmentStored(stored.size());
-            }
-        }).map(outcome -> answer(id, outcome));
+        return uploaders.userOf(headers.getHeaderString(IDENTITY_TOKEN)).chain(user -> user.isEmpty() ? now(notIdentified())
+                : store.store(id, type, image, client, user.get()).invoke(outcome -> {
+                    if (outcome instanceof UploadOutcome.Stored stored) {
+                        metrics.attachmentStored(stored.size());
+                    }
+                }).map(outcome -> answer(id, outcome)));
+    }
+
+    private static Response notIdentified() {
+        return ApiResponses.error(Status.UNAUTHORIZED, new ErrorBody("an upload needs the identity token of a member "
+                + "of the room (" + IDENTITY_TOKEN + ", as the chat gave it); it is missing, altered or expired"))
+                .header(HttpHeaders.WWW_AUTHENTICATE, IDENTITY_TOKEN).build();
     }
 
     private static Response answer(String roomId, UploadOutcome outcome) {
@@ -88,6 +144,14 @@ public class AttachmentUploadResource {
             // no Location: the URL is in the body, relative to the gateway like every URL of the API
             return Response.status(Status.CREATED)
                     .entity(AttachmentView.of(stored.id(), stored.type().mimeType(), stored.size())).build();
+        }
+        if (outcome instanceof UploadOutcome.NotMember) {
+            return ApiResponses.error(Status.FORBIDDEN, "only a member of the room may upload to it: join it first");
+        }
+        if (outcome instanceof UploadOutcome.Full full) {
+            return ApiResponses.insufficientStorage(full.perRoom()
+                    ? "this room holds the most images it may (" + full.cap() + " bytes) until its next clear"
+                    : "the chat holds the most images it may (" + full.cap() + " bytes); try again later");
         }
         if (outcome instanceof UploadOutcome.RateLimited limited) {
             return ApiResponses.rateLimited(limited.retryAfterSeconds(),

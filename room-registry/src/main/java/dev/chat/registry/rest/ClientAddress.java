@@ -1,42 +1,34 @@
 package dev.chat.registry.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.chat.contract.ClientAddressPolicy;
+import dev.chat.registry.config.RegistryConfig;
+
 /**
- * Who is asking, for the creation rate limit. Behind the gateway the TCP peer is nginx, so the
- * address comes from its headers: {@code X-Real-IP} first, because nginx overwrites it with the
- * peer it saw, whereas the first hop of {@code X-Forwarded-For} is whatever the client sent
- * (nginx appends to it); then that first hop; then the peer itself. The result goes into a Redis
- * key, so it is reduced to address characters and bounded in length.
+ * Who is asking, for the creation and upload rate limits, by the policy every service shares
+ * ({@link ClientAddressPolicy}): behind the gateway the TCP peer is nginx, whose
+ * {@code X-Real-IP} (the peer it saw) is believed; from anyone else only the peer counts, and
+ * {@code X-Forwarded-For} never does (its first hop is whatever the client wrote). An IPv6 client
+ * counts as its /64. The result goes into a Redis key, so it is reduced to address characters and
+ * bounded in length.
  */
-public final class ClientAddress {
+@ApplicationScoped
+public class ClientAddress {
 
     static final int MAX_LENGTH = 64;
 
-    private ClientAddress() {
+    private final ClientAddressPolicy policy;
+
+    ClientAddress(RegistryConfig config) {
+        this.policy = new ClientAddressPolicy(config.trustedProxies());
     }
 
-    public static String of(String realIp, String forwardedFor, String remoteAddress) {
-        String chosen = firstNonBlank(realIp, firstHop(forwardedFor), remoteAddress);
-        return chosen == null ? "unknown" : clean(chosen);
+    public String of(String realIp, String remoteAddress) {
+        return clean(policy.clientOf(remoteAddress, realIp));
     }
 
-    private static String firstHop(String forwardedFor) {
-        if (forwardedFor == null) {
-            return null;
-        }
-        int comma = forwardedFor.indexOf(',');
-        return comma < 0 ? forwardedFor : forwardedFor.substring(0, comma);
-    }
-
-    private static String firstNonBlank(String... candidates) {
-        for (String candidate : candidates) {
-            if (candidate != null && !candidate.isBlank()) {
-                return candidate.strip();
-            }
-        }
-        return null;
-    }
-
-    private static String clean(String address) {
+    static String clean(String address) {
         StringBuilder out = new StringBuilder(Math.min(address.length(), MAX_LENGTH));
         for (int i = 0; i < address.length() && out.length() < MAX_LENGTH; i++) {
             char c = address.charAt(i);

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import dev.chat.contract.RedisFull;
 import dev.chat.registry.service.InvalidRequestException;
 import dev.chat.registry.service.StorageException;
 
@@ -26,7 +27,9 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response storage(StorageException e) {
         LOG.warnf("answering 503: %s", e.getMessage());
-        return json(Response.status(Response.Status.SERVICE_UNAVAILABLE), new ErrorBody("storage unavailable, try again"));
+        return json(Response.status(Response.Status.SERVICE_UNAVAILABLE), new ErrorBody(RedisFull.is(e)
+                ? "storage full, nothing was stored; try again later"
+                : "storage unavailable, try again"));
     }
 
     /** 404, 405, 406, 415 and the like raised by the HTTP layer itself; their headers (Allow) are kept. */

@@ -49,9 +49,11 @@ public class RoomResource {
     private final RoomOptions options;
     private final NewRoomParser parser;
     private final RegistryMetrics metrics;
+    private final ClientAddress addresses;
 
     RoomResource(RoomCatalog catalog, RoomCreator creator, RoomRemover remover, RoomOptions options,
-            NewRoomParser parser, RegistryMetrics metrics) {
+            NewRoomParser parser, RegistryMetrics metrics, ClientAddress addresses) {
+        this.addresses = addresses;
         this.catalog = catalog;
         this.creator = creator;
         this.remover = remover;
@@ -94,8 +96,7 @@ public class RoomResource {
     @POST
     public Uni<Response> create(String body, HttpHeaders headers, HttpServerRequest request) {
         NewRoom room = parser.parse(body);
-        String client = ClientAddress.of(headers.getHeaderString("X-Real-IP"),
-                headers.getHeaderString("X-Forwarded-For"),
+        String client = addresses.of(headers.getHeaderString("X-Real-IP"),
                 request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
         return creator.create(room, client).invoke(outcome -> {
             if (outcome instanceof CreateOutcome.Created) {
@@ -131,6 +132,10 @@ public class RoomResource {
             return Response.status(Status.TOO_MANY_REQUESTS)
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()))
                     .entity(new ErrorBody("too many rooms created from this address; try again later")).build();
+        }
+        if (outcome instanceof CreateOutcome.Full full) {
+            return ApiResponses.insufficientStorage("the chat has the most rooms it may hold (" + full.maxLive()
+                    + "); try again when one has expired");
         }
         CreateOutcome.NameTaken taken = (CreateOutcome.NameTaken) outcome;
         return Response.status(Status.CONFLICT)

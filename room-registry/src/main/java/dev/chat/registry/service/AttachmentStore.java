@@ -36,6 +36,8 @@ public class AttachmentStore {
     private final RegistryKeys registryKeys;
     private final RedisKeys keys;
     private final int perMinute;
+    private final long maxBytesPerRoom;
+    private final long maxBytesTotal;
 
     AttachmentStore(ReactiveRedisDataSource redis, Redis client, RegistryKeys registryKeys, RegistryConfig config) {
         this.redis = redis;
@@ -43,13 +45,16 @@ public class AttachmentStore {
         this.registryKeys = registryKeys;
         this.keys = registryKeys.shared();
         this.perMinute = config.attachments().perMinute();
+        this.maxBytesPerRoom = config.attachments().maxBytesPerRoom();
+        this.maxBytesTotal = config.attachments().maxBytesTotal();
     }
 
     /**
      * @param data          the image, already checked for size and type
      * @param clientAddress who uploads, already reduced to characters safe in a key
+     * @param userId        who uploads (from a valid identity token): must be in the room
      */
-    public Uni<UploadOutcome> store(String roomId, ImageType type, byte[] data, String clientAddress) {
+    public Uni<UploadOutcome> store(String roomId, ImageType type, byte[] data, String clientAddress, String userId) {
         if (!RedisKeys.isValidRoomId(roomId)) {
             return Uni.createFrom().item(new UploadOutcome.NoSuchRoom());
         }
@@ -58,22 +63,27 @@ public class AttachmentStore {
                 .chain(hash -> {
                     RoomMeta meta = RoomMeta.fromHash(roomId, hash);
                     return meta == null ? Uni.createFrom().item(new UploadOutcome.NoSuchRoom())
-                            : write(meta, type, data, clientAddress);
+                            : write(meta, type, data, clientAddress, userId);
                 })
                 .onFailure().transform(StorageException::wrap);
     }
 
-    private Uni<UploadOutcome> write(RoomMeta meta, ImageType type, byte[] data, String clientAddress) {
+    private Uni<UploadOutcome> write(RoomMeta meta, ImageType type, byte[] data, String clientAddress, String userId) {
         long now = System.currentTimeMillis();
         long window = now / RoomCreator.WINDOW_MILLIS;
         long windowEnd = (window + 1) * RoomCreator.WINDOW_MILLIS;
         String roomId = meta.id();
         String id = AttachmentIds.next(roomId);
-        Request request = Request.cmd(Command.EVAL).arg(LuaScripts.STORE_ATTACHMENT).arg(4)
+        Request request = Request.cmd(Command.EVAL).arg(LuaScripts.STORE_ATTACHMENT).arg(9)
                 .arg(keys.meta(roomId))
                 .arg(keys.attachment(roomId, id))
                 .arg(registryKeys.attachmentIds(roomId))
                 .arg(registryKeys.uploadRateLimit(clientAddress, window))
+                .arg(keys.presenceUsers(roomId))
+                .arg(registryKeys.attachmentBytes(roomId))
+                .arg(registryKeys.attachmentBytesTotal())
+                .arg(registryKeys.attachmentExpiries())
+                .arg(registryKeys.attachmentSizes())
                 .arg(id)
                 .arg(type.mimeType())
                 .arg(data) // binary: bytes as they are, not a string
@@ -81,7 +91,11 @@ public class AttachmentStore {
                 .arg(now)
                 .arg(perMinute)
                 // outlives its window a little: clocks of JVMs and Redis need not agree
-                .arg(windowEnd - now + RoomCreator.WINDOW_MILLIS);
+                .arg(windowEnd - now + RoomCreator.WINDOW_MILLIS)
+                .arg(userId)
+                .arg(maxBytesPerRoom)
+                .arg(maxBytesTotal)
+                .arg(data.length);
         return Futures.uni(() -> client.send(request)).map(reply -> switch (reply.get(0).toString()) {
             case "stored" -> {
                 LOG.debugf("stored attachment %s (%s, %d bytes)", id, type.mimeType(), data.length);
@@ -89,6 +103,9 @@ public class AttachmentStore {
             }
             case "gone" -> new UploadOutcome.NoSuchRoom();
             case "rate" -> new UploadOutcome.RateLimited(Math.max(1, (windowEnd - now + 999) / 1000));
+            case "not_member" -> new UploadOutcome.NotMember();
+            case "room_full" -> new UploadOutcome.Full(true, reply.get(1).toLong(), maxBytesPerRoom);
+            case "full" -> new UploadOutcome.Full(false, reply.get(1).toLong(), maxBytesTotal);
             default -> throw new IllegalStateException("store-attachment.lua said " + reply);
         });
     }

@@ -13,4 +13,8 @@ public sealed interface CreateOutcome {
 
     record RateLimited(long retryAfterSeconds) implements CreateOutcome {
     }
+
+    /** The chat has as many live rooms as it may ({@code chat.rooms.max-live}, General included). */
+    record Full(int maxLive) implements CreateOutcome {
+    }
 }

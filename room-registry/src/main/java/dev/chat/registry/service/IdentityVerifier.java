@@ -1,55 +1,56 @@
 package dev.chat.registry.service;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.chat.contract.IdentitySignature;
+import dev.chat.contract.IdentityKey;
+import dev.chat.contract.IdentityToken;
 import dev.chat.contract.RedisKeys;
 import dev.chat.registry.config.RegistryConfig;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
-import io.vertx.redis.client.Redis;
 
 /**
- * Tells which user an identity token (issued by a chat node) names, for reads that depend on who
- * asks. The secret is {@code chat.identity.secret}, or else the one the services agree on in
- * Redis, fetched on first use (and stored there if no node has yet), so the registry starts
- * whether or not Redis or any node is up.
+ * Which user an identity token names, for what depends on who asks (uploads, a room's hidden
+ * history): the token the page got from its chat node, checked with the key every node signs
+ * with (configured, or the one the nodes agreed on in Redis; the registry only ever reads that
+ * one, never makes one up). Without a valid token there is nobody to check membership for.
  */
 @ApplicationScoped
 public class IdentityVerifier {
 
-    private final Redis redis;
-    private final RedisKeys keys;
-    private volatile IdentitySignature signature;
+    private final ReactiveRedisDataSource redis;
+    private final String sharedKey;
+    private final IdentityKey key = new IdentityKey();
+    private final IdentityToken tokens;
+    private final boolean configured;
 
-    IdentityVerifier(Redis redis, RedisKeys keys, RegistryConfig config) {
+    IdentityVerifier(ReactiveRedisDataSource redis, RedisKeys keys, RegistryConfig config) {
         this.redis = redis;
-        this.keys = keys;
-        this.signature = config.identity().secret().map(IdentityVerifier::of).orElse(null);
+        this.sharedKey = keys.identitySecret();
+        this.tokens = new IdentityToken(key, config.identity().tokenLifetime());
+        this.configured = config.identity().secret().isPresent();
+        if (configured) {
+            key.set(IdentityKey.bytes(config.identity().secret().get()));
+        } else if (!config.identity().sharedThroughRedis()) {
+            throw new IllegalStateException("chat.identity.secret is not set: set CHAT_IDENTITY_SECRET, the same as "
+                    + "the chat nodes'; the prod profile does not share it through Redis");
+        }
     }
 
-    /** The user id of a valid token; empty when the token is absent, forged or signed with another secret. */
+    /** The user id the token stands for; empty when the token is missing, altered, foreign or expired. */
     public Uni<Optional<String>> userOf(String token) {
-        if (token == null || token.isEmpty()) {
+        if (token == null || token.isBlank()) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return signature().map(known -> known.verify(token).map(IdentitySignature.Claims::userId));
-    }
-
-    private Uni<IdentitySignature> signature() {
-        IdentitySignature known = signature;
-        if (known != null) {
-            return Uni.createFrom().item(known);
-        }
-        // Racing first uses agree on the same stored secret, so whichever write wins is right.
-        return Futures.uni(() -> IdentitySignature.agree(redis, keys, OwnerTokens.next()))
-                .map(secret -> signature = of(secret))
-                .onFailure().transform(StorageException::wrap);
-    }
-
-    private static IdentitySignature of(String secret) {
-        return new IdentitySignature(secret.getBytes(StandardCharsets.UTF_8));
+        Uni<Void> known = configured ? Uni.createFrom().voidItem()
+                : redis.value(String.class).get(sharedKey).invoke(stored -> {
+                    // read each time: after a Redis loss the nodes may have agreed on a new one
+                    if (stored != null) {
+                        key.set(IdentityKey.bytes(stored));
+                    }
+                }).replaceWithVoid().onFailure().transform(StorageException::wrap);
+        return known.map(ignored -> tokens.verify(token, System.currentTimeMillis()).map(IdentityToken.Claims::userId));
     }
 }

@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.chat.contract.MessageText;
+
 /**
  * Validates the body of {@code POST /api/rooms/{id}/messages}, {@code {"text":"..."}}, with the
  * chat node's rules for {@code send} (required, not only white space, at most
- * {@code chat.limits.max-text-length} code points) and the registry's strictness about the JSON
+ * {@code chat.limits.max-text-length} code points, no control characters but newline and tab) and the registry's strictness about the JSON
  * itself (one object, no duplicate keys, no unknown fields).
  */
 public class MessageTextParser {
@@ -58,6 +60,10 @@ public class MessageTextParser {
         }
         if (text.codePointCount(0, text.length()) > maxTextLength) {
             throw new InvalidRequestException("text must be at most " + maxTextLength + " characters", TEXT);
+        }
+        String control = MessageText.controlCharacterProblem(text);
+        if (control != null) {
+            throw new InvalidRequestException(control, TEXT);
         }
         return text;
     }

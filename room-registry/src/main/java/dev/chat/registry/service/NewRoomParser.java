@@ -1,7 +1,6 @@
 package dev.chat.registry.service;
 
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -9,6 +8,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ibm.icu.text.Normalizer2;
+
+import dev.chat.contract.DisplayNames;
 
 /**
  * Validates the body of {@code POST /api/rooms} field by field. It reads the raw text itself
@@ -23,6 +25,7 @@ public class NewRoomParser {
     public static final String HISTORY = "historyForNewcomers";
 
     private static final Set<String> FIELDS = Set.of(NAME, CLEAR_INTERVAL, EXPIRY, HISTORY);
+    private static final Normalizer2 NAME_KEY = Normalizer2.getNFKCCasefoldInstance();
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -50,9 +53,13 @@ public class NewRoomParser {
                 history(root.get(HISTORY)));
     }
 
-    /** The name key used for uniqueness: two names that differ only in case are the same room. */
+    /**
+     * The name key used for uniqueness: NFKC with Unicode case folding (ICU's NFKC_Casefold), so
+     * names that differ only in case, in full-width or compatibility forms ("ＳＴＵＤＹ", "ﬁle") or
+     * in ignorable characters are the same room.
+     */
     public static String nameKey(String name) {
-        return name.toLowerCase(Locale.ROOT);
+        return NAME_KEY.normalize(name);
     }
 
     private static JsonNode readObject(String body) {
@@ -79,24 +86,16 @@ public class NewRoomParser {
         if (name.isEmpty()) {
             throw new InvalidRequestException("name must not be empty", NAME);
         }
-        if (name.codePoints().anyMatch(NewRoomParser::forbidden)) {
-            throw new InvalidRequestException("name must not contain control characters", NAME);
+        if (DisplayNames.hasForbidden(name)) {
+            throw new InvalidRequestException("name must not contain control, format or bidi characters", NAME);
+        }
+        if (nameKey(name).isBlank()) {
+            throw new InvalidRequestException("name must have a visible character", NAME);
         }
         if (name.codePointCount(0, name.length()) > maxNameLength) {
             throw new InvalidRequestException("name must be at most " + maxNameLength + " characters", NAME);
         }
         return name;
-    }
-
-    /**
-     * Control characters (C0, DEL, C1), line and paragraph separators, and lone surrogates, which
-     * would break a one-line room list or be mangled on the way to UTF-8. Format characters (Cf)
-     * stay allowed: emoji sequences need the zero-width joiner.
-     */
-    private static boolean forbidden(int codePoint) {
-        int type = Character.getType(codePoint);
-        return type == Character.CONTROL || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE;
     }
 
     private static long oneOf(JsonNode node, String field, java.util.List<Long> allowed) {

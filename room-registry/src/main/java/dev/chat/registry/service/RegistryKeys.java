@@ -32,9 +32,17 @@ public final class RegistryKeys {
         return shared;
     }
 
-    /** Hash: lower-cased name of an active room → its id. An entry whose room meta is gone is free. */
+    /** Hash: name key ({@code NewRoomParser#nameKey}) of an active room → its id. An entry whose room meta is gone is free. */
     public String roomNames() {
         return shared.prefix() + ":room-names";
+    }
+
+    /**
+     * Hash: room id → its key in {@link #roomNames()}, so that freeing a gone room's name costs
+     * one lookup rather than a scan of every name.
+     */
+    public String roomNameKeys() {
+        return shared.prefix() + ":room-name-keys";
     }
 
     /** Counter of rooms created from {@code address} in the fixed one-minute window {@code minute}. */
@@ -55,6 +63,27 @@ public final class RegistryKeys {
     public String attachmentIds(String roomId) {
         String seq = shared.seq(roomId);
         return seq.substring(0, seq.length() - SEQ.length()) + "attachments";
+    }
+
+    /** Bytes of images a room holds in this clear period; a room key, expiring with its attachments. */
+    public String attachmentBytes(String roomId) {
+        String seq = shared.seq(roomId);
+        return seq.substring(0, seq.length() - SEQ.length()) + "attachment-bytes";
+    }
+
+    /** Bytes of images all rooms hold. */
+    public String attachmentBytesTotal() {
+        return shared.prefix() + ":attachment-bytes";
+    }
+
+    /** Sorted set: attachment id → when it expires, so expired ones stop counting in {@link #attachmentBytesTotal()}. */
+    public String attachmentExpiries() {
+        return shared.prefix() + ":attachment-expiries";
+    }
+
+    /** Hash: attachment id → its size in bytes, for {@link #attachmentBytesTotal()}. */
+    public String attachmentSizes() {
+        return shared.prefix() + ":attachment-sizes";
     }
 
     /** What comes before a room id in its meta key. */

@@ -188,7 +188,7 @@ public class RoomCatalog {
         List<String> args = new ArrayList<>(List.of(registryKeys.metaHead(), registryKeys.metaTail()));
         args.addAll(stale);
         return Futures.uni(() -> LuaScripts.PRUNE_ROOMS.run(scripts,
-                List.of(keys.roomIndex(), registryKeys.roomNames()), args))
+                List.of(keys.roomIndex(), registryKeys.roomNames(), registryKeys.roomNameKeys()), args))
                 .invoke(removed -> LOG.debugf("pruned %s stale room index entries", removed))
                 .replaceWithVoid()
                 .onFailure().invoke(e -> LOG.warnf("pruning stale rooms %s failed: %s", stale, e.getMessage()))

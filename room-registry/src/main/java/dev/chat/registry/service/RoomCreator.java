@@ -34,18 +34,20 @@ public class RoomCreator {
     private final RegistryKeys registryKeys;
     private final RedisKeys keys;
     private final int createPerMinute;
+    private final int maxLive;
 
     RoomCreator(Redis redis, RegistryKeys registryKeys, RegistryConfig config) {
         this.redis = redis;
         this.registryKeys = registryKeys;
         this.keys = registryKeys.shared();
         this.createPerMinute = config.rooms().createPerMinute();
+        this.maxLive = config.rooms().maxLive();
     }
 
     /** @param clientAddress who asks, already reduced to characters safe in a key */
     public Uni<CreateOutcome> create(NewRoom room, String clientAddress) {
         String nameKey = NewRoomParser.nameKey(room.name());
-        if (GeneralRoom.ID.equals(nameKey)) {
+        if (NewRoomParser.nameKey(GeneralRoom.NAME).equals(nameKey)) {
             // General is not in the name index (the shared ENSURE script does not write it).
             return Uni.createFrom().item(new CreateOutcome.NameTaken(room.name()));
         }
@@ -66,7 +68,7 @@ public class RoomCreator {
                 Integer.toString(createPerMinute),
                 // outlives its window a little: clocks of JVMs and Redis need not agree
                 Long.toString(windowEnd - now + WINDOW_MILLIS),
-                Long.toString(expiryMillis)));
+                Long.toString(expiryMillis), Integer.toString(maxLive)));
         for (Map.Entry<String, String> field : meta.toHash().entrySet()) {
             args.add(field.getKey());
             args.add(field.getValue());
@@ -74,7 +76,7 @@ public class RoomCreator {
         args.add(OwnerTokens.HASH_FIELD);
         args.add(OwnerTokens.hash(token));
         List<String> scriptKeys = List.of(keys.meta(id), keys.roomIndex(), registryKeys.roomNames(),
-                registryKeys.createRateLimit(clientAddress, window));
+                registryKeys.createRateLimit(clientAddress, window), registryKeys.roomNameKeys());
 
         return Futures.uni(() -> LuaScripts.CREATE_ROOM.run(redis, scriptKeys, args)).chain(reply -> {
             String verdict = reply.get(0).toString();
@@ -83,6 +85,8 @@ public class RoomCreator {
                     LOG.debugf("created room %s", id);
                     return Uni.createFrom().item(
                             new CreateOutcome.Created(RoomMapper.toView(meta, 0, expiryMillis, now), token));
+                case "full":
+                    return Uni.createFrom().item(new CreateOutcome.Full(maxLive));
                 case "taken":
                     return Uni.createFrom().item(new CreateOutcome.NameTaken(room.name()));
                 case "rate":

@@ -55,7 +55,10 @@ public class RoomRemover {
                         : Futures.uni(() -> LuaScripts.DELETE_ROOM.run(scripts,
                                 List.of(keys.meta(id), keys.seq(id), keys.history(id), keys.clientIds(id),
                                         keys.presence(id), keys.roomIndex(), registryKeys.roomNames(),
-                                        registryKeys.attachmentIds(id)),
+                                        registryKeys.attachmentIds(id), keys.firstJoins(id), keys.presenceUsers(id),
+                                        registryKeys.roomNameKeys(), registryKeys.attachmentBytesTotal(),
+                                        registryKeys.attachmentExpiries(), registryKeys.attachmentSizes(),
+                                        registryKeys.attachmentBytes(id), keys.historyBytes(id)),
                                 List.of(id, tokenHash, NewRoomParser.nameKey(name), keys.channel(id),
                                         expiredEnvelope(id), keys.attachment(id, ""))))
                                 .map(reply -> reply.toString()))

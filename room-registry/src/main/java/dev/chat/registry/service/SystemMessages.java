@@ -24,19 +24,21 @@ public class SystemMessages {
     public static final String USER_ID = "system";
     public static final String USER_NAME = "System";
 
-    private static final LuaScript SEND = LuaScript.resource("send.lua");
+    private static final LuaScript SEND = LuaScript.send();
     private static final String USER_JSON = MessageFrames.userJson(USER_ID, USER_NAME);
 
     private final ReactiveRedisDataSource redis;
     private final Redis scripts;
     private final RedisKeys keys;
     private final int historyMaxLen;
+    private final long historyMaxBytes;
 
     SystemMessages(ReactiveRedisDataSource redis, Redis scripts, RedisKeys keys, RegistryConfig config) {
         this.redis = redis;
         this.scripts = scripts;
         this.keys = keys;
         this.historyMaxLen = config.history().maxLen();
+        this.historyMaxBytes = config.history().maxBytes();
     }
 
     /** @param text already validated */
@@ -57,10 +59,11 @@ public class SystemMessages {
         long now = System.currentTimeMillis();
         String id = meta.id();
         MessageFrames.Parts parts = MessageFrames.message(id, USER_JSON, text, now, null, List.of());
-        List<String> scriptKeys = List.of(keys.meta(id), keys.seq(id), keys.history(id), keys.clientIds(id));
+        List<String> scriptKeys = List.of(keys.meta(id), keys.seq(id), keys.history(id), keys.clientIds(id),
+                keys.historyBytes(id));
         List<String> args = List.of(keys.channel(id), RoomRemover.ENVELOPE_SENDER, parts.head(), parts.tail(), "",
                 Long.toString(meta.clearSchedule().nextClearAt(now)), Integer.toString(historyMaxLen),
-                Long.toString(now));
+                Long.toString(now), Long.toString(historyMaxBytes));
         return Futures.uni(() -> SEND.run(scripts, scriptKeys, args)).map(reply -> switch (reply.get(0).toString()) {
             case "ok" -> new PostOutcome.Posted(reply.get(1).toLong());
             case "no_such_room" -> new PostOutcome.NoSuchRoom();

@@ -11,4 +11,16 @@ public sealed interface UploadOutcome {
 
     record RateLimited(long retryAfterSeconds) implements UploadOutcome {
     }
+
+    /** The uploader is not in the room. */
+    record NotMember() implements UploadOutcome {
+    }
+
+    /**
+     * A cap on stored images is reached: the room's ({@code perRoom}) or everyone's.
+     *
+     * @param held the bytes already held under that cap
+     */
+    record Full(boolean perRoom, long held, long cap) implements UploadOutcome {
+    }
 }

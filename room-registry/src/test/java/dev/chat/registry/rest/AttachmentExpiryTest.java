@@ -44,7 +44,9 @@ class AttachmentExpiryTest {
     private String uploadTo(long clearSeconds, long expirySeconds) {
         String room = RoomCreateTest.post(RoomCreateTest.body("Fleeting " + clearSeconds + "/" + expirySeconds,
                 clearSeconds, expirySeconds), TestRedis.freshAddress()).statusCode(201).extract().path("id");
-        return given().header("X-Real-IP", TestRedis.freshAddress()).contentType("image/png").body(TestImages.png())
+        new TestRedis(redis, keys).present(room, TestRedis.UPLOADER);
+        return given().header("X-Real-IP", TestRedis.freshAddress()).header("X-Identity-Token", TestRedis.UPLOADER_TOKEN)
+                .contentType("image/png").body(TestImages.png())
                 .post("/api/rooms/" + room + "/attachments").then().statusCode(201).extract().path("id");
     }
 

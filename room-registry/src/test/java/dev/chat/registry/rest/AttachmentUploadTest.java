@@ -68,18 +68,26 @@ class AttachmentUploadTest {
         given().get("/api/rooms/general").then().statusCode(200);
     }
 
-    /** Creates a room (60 s clear interval, 120 s expiry) and returns {id, ownerToken}. */
-    static String[] room(String name) {
+    /** Creates a room (60 s clear interval, 120 s expiry) with the uploader in it and returns {id, ownerToken}. */
+    String[] room(String name) {
         // a suffix of its own: test classes may share a key prefix, so names must not meet
         String unique = name + " " + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
         var created = RoomCreateTest.post(RoomCreateTest.body(unique, 60, 120), TestRedis.freshAddress())
                 .statusCode(201).extract();
+        test.present(created.path("id"), TestRedis.UPLOADER);
         return new String[] { created.path("id"), created.path("ownerToken") };
     }
 
     static ValidatableResponse upload(String room, byte[] body, String contentType, String address) {
-        return given().header("X-Real-IP", address).contentType(contentType).body(body)
-                .post("/api/rooms/" + room + "/attachments").then();
+        return upload(room, body, contentType, address, TestRedis.UPLOADER_TOKEN);
+    }
+
+    static ValidatableResponse upload(String room, byte[] body, String contentType, String address, String token) {
+        var request = given().header("X-Real-IP", address).contentType(contentType).body(body);
+        if (token != null) {
+            request.header("X-Identity-Token", token);
+        }
+        return request.post("/api/rooms/" + room + "/attachments").then();
     }
 
     /** Every key the upload could have written: the room's, and the address's rate counter. */
@@ -129,12 +137,20 @@ class AttachmentUploadTest {
     void aMultipartFormUploadsItsFilePart() {
         String room = room("Forms")[0];
         byte[] png = TestImages.png();
-        String id = given().header("X-Real-IP", TestRedis.freshAddress())
+        String id = given().header("X-Real-IP", TestRedis.freshAddress()).header("X-Identity-Token", TestRedis.UPLOADER_TOKEN)
                 .multiPart("file", "cat.gif", png, "image/gif")
                 .post("/api/rooms/" + room + "/attachments").then().statusCode(201)
                 .body("type", is("image/png")).body("size", is(png.length)).extract().path("id");
         assertArrayEquals(png, given().get("/api/attachments/" + id).then().statusCode(200)
                 .header("Content-Type", is("image/png")).extract().asByteArray());
+    }
+
+    @Test
+    void aFormWithoutAFilePartIs400Json() {
+        String room = room("Formless")[0];
+        given().header("X-Real-IP", TestRedis.freshAddress()).header("X-Identity-Token", TestRedis.UPLOADER_TOKEN)
+                .multiPart("note", "just text").post("/api/rooms/" + room + "/attachments").then().statusCode(400)
+                .contentType(ContentType.JSON).body("error", matchesPattern(".*no file part.*"));
     }
 
     @Test
@@ -149,7 +165,7 @@ class AttachmentUploadTest {
         String room = room("Texts")[0];
         String address = TestRedis.freshAddress();
         Map<String, String> before = traces(room, address);
-        given().header("X-Real-IP", address).multiPart("file", "evil.png", "<script>alert(1)</script>".getBytes(),
+        given().header("X-Real-IP", address).header("X-Identity-Token", TestRedis.UPLOADER_TOKEN).multiPart("file", "evil.png", "<script>alert(1)</script>".getBytes(),
                 "image/png").post("/api/rooms/" + room + "/attachments").then().statusCode(415)
                 .contentType(ContentType.JSON).body("error", matchesPattern(".*PNG.*"));
         upload(room, "just text".getBytes(), "image/png", address).statusCode(415).contentType(ContentType.JSON);
@@ -197,8 +213,63 @@ class AttachmentUploadTest {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
                 URI.create(base.toString()).resolve("api/rooms/" + room + "/attachments"))
                 .header("X-Real-IP", address).header("Content-Type", "image/png")
+                .header("X-Identity-Token", TestRedis.UPLOADER_TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
                 .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anUploadNeedsAValidIdentityTokenOfAMemberOfTheRoom() {
+        String room = room("Members only")[0];
+        String address = TestRedis.freshAddress();
+        Map<String, String> before = traces(room, address);
+        upload(room, TestImages.png(), "image/png", address, null).statusCode(401).contentType(ContentType.JSON)
+                .header("WWW-Authenticate", is("X-Identity-Token")).body("error", matchesPattern(".*identity token.*"));
+        String forged = "x" + TestRedis.UPLOADER_TOKEN.substring(1);
+        upload(room, TestImages.png(), "image/png", address, forged).statusCode(401);
+        String stranger = TestRedis.token("u-stranger", "Stranger");
+        upload(room, TestImages.png(), "image/png", address, stranger).statusCode(403).contentType(ContentType.JSON)
+                .body("error", matchesPattern(".*member.*"));
+        assertEquals(before, traces(room, address), "a refused upload stores nothing");
+        test.present(room, "u-stranger");
+        upload(room, TestImages.png(), "image/png", address, stranger).statusCode(201);
+    }
+
+    @Test
+    void aRoomHoldsNoMoreImageBytesThanItsCapAnd507SaysSo() {
+        String room = room("Full gallery")[0]; // the test profile's cap: 3 MiB a room
+        upload(room, TestImages.pngOfSize(MAX_BYTES), "image/png", TestRedis.freshAddress()).statusCode(201);
+        String address = TestRedis.freshAddress();
+        Map<String, String> before = traces(room, address);
+        upload(room, TestImages.pngOfSize(MAX_BYTES), "image/png", address).statusCode(507).contentType(ContentType.JSON)
+                .body("error", matchesPattern("this room holds the most images it may \\(3145728 bytes\\).*"));
+        assertEquals(before, traces(room, address));
+        upload(room("Another room")[0], TestImages.pngOfSize(MAX_BYTES), "image/png", address).statusCode(201);
+    }
+
+    @Test
+    void allRoomsTogetherHoldNoMoreThanTheTotalCapAndExpiredImagesStopCounting() {
+        String room = room("Crowded")[0];
+        String total = keys.prefix() + ":attachment-bytes";
+        String before = redis.value(String.class).get(total);
+        try {
+            // the chat already holds all it may, but for 10 bytes
+            redis.value(String.class).set(total, Long.toString(134_217_728L - 10));
+            upload(room, TestImages.png(), "image/png", TestRedis.freshAddress()).statusCode(507)
+                    .body("error", matchesPattern("the chat holds the most images it may.*"));
+            // one of those images expired (its clear came): its bytes no longer count
+            redis.hash(String.class).hset(keys.prefix() + ":attachment-sizes", "gone.AAAAAAAAAAAA", "1000000");
+            redis.sortedSet(String.class).zadd(keys.prefix() + ":attachment-expiries", 1, "gone.AAAAAAAAAAAA");
+            upload(room, TestImages.png(), "image/png", TestRedis.freshAddress()).statusCode(201);
+            assertEquals(134_217_728L - 10 - 1_000_000 + TestImages.png().length,
+                    Long.parseLong(redis.value(String.class).get(total)));
+        } finally {
+            if (before == null) {
+                redis.key().del(total);
+            } else {
+                redis.value(String.class).set(total, before);
+            }
+        }
     }
 
     @Test

@@ -45,7 +45,8 @@ class RedisRefusedTest {
 
     @Test
     void attachmentsAndMessagesAnswer503Json() {
-        given().contentType("image/png").body(TestImages.png()).post("/api/rooms/general/attachments").then()
+        given().header("X-Identity-Token", dev.chat.registry.TestRedis.UPLOADER_TOKEN).contentType("image/png")
+                .body(TestImages.png()).post("/api/rooms/general/attachments").then()
                 .statusCode(503).contentType(ContentType.JSON).body("error", is("storage unavailable, try again"));
         given().get("/api/attachments/general.AAAAAAAAAAAAAAAAAAAAAA").then().statusCode(503)
                 .contentType(ContentType.JSON).body("error", is("storage unavailable, try again"));

@@ -187,15 +187,38 @@ class RoomCreateTest {
         post(body("Study Hall", 60, 120), TestRedis.freshAddress()).statusCode(201);
         Map<String, String> before = test.picture();
 
-        for (String again : new String[] { "Study Hall", "study hall", "STUDY HALL", "  sTuDy HaLl " }) {
+        for (String again : new String[] { "Study Hall", "study hall", "STUDY HALL", "  sTuDy HaLl ",
+                "\uFF33tudy \uFF28all", "\uFF53\uFF54\uFF55\uFF44\uFF59 hall" }) {
             post(body(again, 120, 300), TestRedis.freshAddress()).statusCode(409).contentType(ContentType.JSON)
                     .body("field", is("name")).body("error", matchesPattern(".*already exists.*"));
         }
         assertEquals(before, test.picture());
     }
 
+    @Test
+    void aCreationBeyondTheMostLiveRoomsIs507AndWritesNothingButAGoneRoomMakesRoom() {
+        int live = (int) test.roomIndex().stream().filter(id -> redis.key().exists(keys.meta(id))).count();
+        java.util.List<String> filler = new java.util.ArrayList<>();
+        for (int i = live; i < 100; i++) { // %test.chat.rooms.max-live
+            String id = String.format("full%06d", i);
+            filler.add(id);
+            test.writeRoom(new dev.chat.contract.RoomMeta(id, "Filler " + i, 60, null, System.currentTimeMillis(), true), null);
+        }
+        try {
+            Map<String, String> before = test.picture();
+            post(body("One too many", 60, 120), TestRedis.freshAddress()).statusCode(507).contentType(ContentType.JSON)
+                    .body("error", matchesPattern("the chat has the most rooms it may hold \\(100\\).*"));
+            assertEquals(before, test.picture());
+            redis.key().del(keys.meta(filler.get(0))); // a room expires
+            post(body("One too many", 60, 120), TestRedis.freshAddress()).statusCode(201);
+        } finally {
+            redis.set(String.class).srem(keys.roomIndex(), filler.toArray(String[]::new));
+            redis.key().del(filler.stream().map(keys::meta).toArray(String[]::new));
+        }
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = { "General", "general", " GENERAL " })
+    @ValueSource(strings = { "General", "general", " GENERAL ", "\uFF27eneral" })
     void generalsNameIsTaken(String name) {
         Map<String, String> before = test.picture();
         post(body(name, 60, 120), TestRedis.freshAddress()).statusCode(409).body("field", is("name"));

@@ -64,6 +64,8 @@ class RoomDeleteTest {
         redis.stream(String.class).xadd(keys.history(id), Map.of("f", "{}"));
         redis.hash(String.class).hset(keys.clientIds(id), "c1", "3");
         redis.sortedSet(String.class).zadd(keys.presence(id), System.currentTimeMillis() + 60_000, "alice");
+        redis.hash(String.class).hset(keys.presenceUsers(id), "alice", "1");
+        redis.hash(String.class).hset(keys.firstJoins(id), "alice", "0");
 
         Queue<String> published = new ConcurrentLinkedQueue<>();
         RedisSubscriber subscriber = redis.pubsub(String.class).subscribe(keys.channel(id), published::add);
@@ -76,7 +78,7 @@ class RoomDeleteTest {
             subscriber.unsubscribe();
         }
         for (String key : List.of(keys.meta(id), keys.seq(id), keys.history(id), keys.clientIds(id),
-                keys.presence(id))) {
+                keys.presence(id), keys.presenceUsers(id), keys.firstJoins(id))) {
             assertFalse(test.exists(key), key + " deleted");
         }
         assertFalse(test.roomIndex().contains(id));

@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.chat.contract.IdentitySignature;
+import dev.chat.contract.IdentityKey;
+import dev.chat.contract.IdentityToken;
 import dev.chat.contract.MessageFrames;
 import dev.chat.contract.RedisKeys;
 import dev.chat.contract.RoomMeta;
@@ -101,11 +102,9 @@ class RoomHistoryTest {
         return ids;
     }
 
-    /** A token as a chat node signs it: with the secret the services share through Redis. */
-    private String token(String userId) {
-        redis.value(String.class).setnx(keys.identitySecret(), "a-secret-the-first-node-stored-" + UUID.randomUUID());
-        String secret = redis.value(String.class).get(keys.identitySecret());
-        return new IdentitySignature(secret.getBytes(StandardCharsets.UTF_8)).issue(userId, "Quiet Otter");
+    /** A token as a chat node signs it, with the test profile's key. */
+    private static String token(String userId) {
+        return TestRedis.token(userId, "Quiet Otter");
     }
 
     @Test
@@ -170,8 +169,8 @@ class RoomHistoryTest {
 
         get(room, "", null).statusCode(403).contentType(ContentType.JSON).body("error", is(MessageHistory.NO_READER));
         get(room, "", "forged.token").statusCode(403).body("error", is(MessageHistory.NO_READER));
-        String foreign = new IdentitySignature("another-secret-0123456789".getBytes(StandardCharsets.UTF_8))
-                .issue(alice, "Quiet Otter");
+        String foreign = new IdentityToken(IdentityKey.of(IdentityKey.bytes("another-secret-0123456789")),
+                Duration.ofDays(30)).issue(alice, "Quiet Otter", System.currentTimeMillis());
         get(room, "", foreign).statusCode(403).body("error", is(MessageHistory.NO_READER));
         get(room, "", token("u-bob")).statusCode(403).body("error", is(MessageHistory.NOT_MEMBER));
 

@@ -133,6 +133,7 @@ class RoomListingTest {
         test.writeRoom(new RoomMeta("alive00001", "Alive", 60, null, System.currentTimeMillis(), true), null);
         redis.set(String.class).sadd(keys.roomIndex(), "ghost00001", "Not Valid");
         redis.hash(String.class).hset(keys.prefix() + ":room-names", "ghost", "ghost00001");
+        redis.hash(String.class).hset(keys.prefix() + ":room-name-keys", "ghost00001", "ghost");
 
         List<String> ids = given().get("/api/rooms").then().statusCode(200).extract().jsonPath().getList("id");
 
@@ -142,6 +143,44 @@ class RoomListingTest {
         assertFalse(test.roomIndex().contains("Not Valid"), "invalid entry removed from the room index");
         assertFalse(test.nameIndex().containsKey("ghost"), "its name is free again");
         assertTrue(test.roomIndex().contains("alive00001"));
+    }
+
+    @Test
+    void aGoneRoomIsReadOnceAndFreeingItsNameScansNoOtherName() {
+        test.writeRoom(new RoomMeta("keeper0001", "Keeper", 60, null, System.currentTimeMillis(), true), null);
+        redis.hash(String.class).hset(keys.prefix() + ":room-names", "keeper", "keeper0001");
+        for (int i = 0; i < 40; i++) {
+            String id = String.format("dead%06d", i);
+            redis.set(String.class).sadd(keys.roomIndex(), id);
+            redis.hash(String.class).hset(keys.prefix() + ":room-names", "dead " + i, id);
+            redis.hash(String.class).hset(keys.prefix() + ":room-name-keys", id, "dead " + i);
+        }
+        java.util.Set<String> read = new java.util.HashSet<>(test.roomIndex());
+        read.removeIf(id -> !RedisKeys.isValidRoomId(id));
+        read.add(GeneralRoom.ID);
+
+        long hgetallBefore = commandCalls("hgetall");
+        given().get("/api/rooms").then().statusCode(200);
+        assertEquals(read.size(), commandCalls("hgetall") - hgetallBefore,
+                "one HGETALL per room read (its meta), none of the whole name index");
+        assertTrue(test.nameIndex().keySet().stream().noneMatch(n -> n.startsWith("dead ")), "the gone rooms' names are free");
+        assertEquals("keeper0001", test.nameIndex().get("keeper"), "a live room's name stays");
+
+        long pttlBefore = commandCalls("pttl");
+        int listed = given().get("/api/rooms").then().statusCode(200).extract().jsonPath().getList("id").size();
+        assertEquals(listed, commandCalls("pttl") - pttlBefore, "the next listing reads only the live rooms");
+    }
+
+    /** Calls of a command so far, as Redis counts them (INFO commandstats), scripts' own included. */
+    private long commandCalls(String command) {
+        String info = redis.execute("INFO", "commandstats").toString();
+        for (String line : info.split("\r?\n")) {
+            if (line.startsWith("cmdstat_" + command + ":calls=")) {
+                String calls = line.substring(line.indexOf("calls=") + 6);
+                return Long.parseLong(calls.substring(0, calls.indexOf(',')));
+            }
+        }
+        return 0;
     }
 
     @Test

@@ -20,13 +20,15 @@ class MessageTextParserTest {
     @Test
     void acceptsTextUpToTheLimitInCodePointsAsSent() {
         assertEquals(" hi ", parser.parse("{\"text\":\" hi \"}"));
+        assertEquals("a\n\tb", parser.parse("{\"text\":\"a\\n\\tb\"}"));
         // five emoji are ten UTF-16 chars, but five characters
         assertEquals("😀😀😀😀😀", parser.parse("{\"text\":\"😀😀😀😀😀\"}"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "{}", "{\"text\":null}", "{\"text\":\"\"}", "{\"text\":\" \\n\\t \"}", "{\"text\":5}",
-            "{\"text\":[\"a\"]}", "{\"text\":\"123456\"}", "{\"text\":\"😀😀😀😀😀😀\"}" })
+            "{\"text\":[\"a\"]}", "{\"text\":\"123456\"}", "{\"text\":\"😀😀😀😀😀😀\"}",
+            "{\"text\":\"a\\u0001\"}", "{\"text\":\"\\r\"}", "{\"text\":\"\\u009b\"}" })
     void refusesBadTextNamingTheField(String body) {
         InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> parser.parse(body));
         assertEquals("text", e.field());

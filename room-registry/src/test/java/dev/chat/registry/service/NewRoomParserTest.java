@@ -40,9 +40,18 @@ class NewRoomParserTest {
     }
 
     @Test
-    void keepsInnerSpacesAndJoinersOfEmojiSequences() {
-        String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
-        assertEquals("a  b " + family, parser.parse(body("\"a  b " + family + "\"")).name());
+    void keepsInnerSpacesAndEmoji() {
+        assertEquals("a  b \uD83D\uDC68", parser.parse(body("\"a  b \uD83D\uDC68\"")).name());
+    }
+
+    @Test
+    void lookAlikeNamesShareOneKey() {
+        String key = NewRoomParser.nameKey("Study");
+        assertEquals(key, NewRoomParser.nameKey("STUDY"));
+        assertEquals(key, NewRoomParser.nameKey("\uFF33\uFF54\uFF55\uFF44\uFF59"), "full-width letters");
+        assertEquals(NewRoomParser.nameKey("strasse"), NewRoomParser.nameKey("Straße"), "case folding, not lower-casing");
+        assertEquals(NewRoomParser.nameKey("file"), NewRoomParser.nameKey("\uFB01le"), "the fi ligature");
+        assertEquals(NewRoomParser.nameKey("Caf\u00e9"), NewRoomParser.nameKey("Cafe\u0301"), "composed and decomposed");
     }
 
     @ParameterizedTest
@@ -52,11 +61,15 @@ class NewRoomParserTest {
             "\"a\\u0085b\"",
             "\"a\\u2028b\"",
             "\"a\\ud800b\"",
-            "\"tab\\tinside\"" })
+            "\"tab\\tinside\"",
+            "\"evil\\u202egnp\"",
+            "\"iso\\u2066late\"",
+            "\"zero\\u200bwidth\"",
+            "\"join\\u200der\"" })
     void refusesControlCharactersInsideTheName(String nameJson) {
         InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> parser.parse(body(nameJson)));
         assertEquals("name", e.field());
-        assertEquals("name must not contain control characters", e.getMessage());
+        assertEquals("name must not contain control, format or bidi characters", e.getMessage());
     }
 
     @ParameterizedTest
