@@ -53,7 +53,8 @@ class SendScriptTest {
                         Integer.toString(maxLen), Long.toString(now), Long.toString(maxBytes)))
                 .toCompletionStage().toCompletableFuture().join();
         assertEquals("ok", reply.get(0).toString());
-        return reply.get(2).toString();
+        // the reply is short ({'ok', id}): the frame is the parts joined around the id, as stored
+        return parts.head() + reply.get(1).toString() + parts.tail();
     }
 
     private List<String> stored() {
