@@ -63,10 +63,13 @@ public class AttachmentUploadResource {
     @Operation(summary = "Stores an image for the room's messages (raw body or multipart form)")
     @APIResponse(responseCode = "201", description = "stored")
     @APIResponse(responseCode = "400", description = "empty body, or a form without a file part")
+    @APIResponse(responseCode = "401", description = "no valid identity token (X-Identity-Token)")
+    @APIResponse(responseCode = "403", description = "the token's user is not in the room")
     @APIResponse(responseCode = "404", description = "no such (live) room")
     @APIResponse(responseCode = "413", description = "the image or the body is too large")
     @APIResponse(responseCode = "415", description = "not a PNG, JPEG, GIF or WebP image")
     @APIResponse(responseCode = "429", description = "too many uploads from this address this minute")
+    @APIResponse(responseCode = "507", description = "the room's or the chat's images are at their cap")
     @POST
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> upload(@PathParam("id") String id, byte[] body, HttpHeaders headers,
@@ -81,6 +84,16 @@ public class AttachmentUploadResource {
      * temporary files within the body limit): the first part with a file name is the image.
      * Blocking: the part is read from its file.
      */
+    @Operation(summary = "Stores an image for the room's messages (multipart form)")
+    @APIResponse(responseCode = "201", description = "stored")
+    @APIResponse(responseCode = "400", description = "empty body, or a form without a file part")
+    @APIResponse(responseCode = "401", description = "no valid identity token (X-Identity-Token)")
+    @APIResponse(responseCode = "403", description = "the token's user is not in the room")
+    @APIResponse(responseCode = "404", description = "no such (live) room")
+    @APIResponse(responseCode = "413", description = "the image or the body is too large")
+    @APIResponse(responseCode = "415", description = "not a PNG, JPEG, GIF or WebP image")
+    @APIResponse(responseCode = "429", description = "too many uploads from this address this minute")
+    @APIResponse(responseCode = "507", description = "the room's or the chat's images are at their cap")
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Blocking

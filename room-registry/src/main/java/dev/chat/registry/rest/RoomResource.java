@@ -93,6 +93,7 @@ public class RoomResource {
     @APIResponse(responseCode = "400", description = "a field missing, of the wrong type, out of its values or unknown; a body that is not a JSON object")
     @APIResponse(responseCode = "409", description = "the name is in use (any case)")
     @APIResponse(responseCode = "429", description = "too many rooms created from this address this minute")
+    @APIResponse(responseCode = "507", description = "the chat holds the most live rooms it may (chat.rooms.max-live)")
     @POST
     public Uni<Response> create(String body, HttpHeaders headers, HttpServerRequest request) {
         NewRoom room = parser.parse(body);

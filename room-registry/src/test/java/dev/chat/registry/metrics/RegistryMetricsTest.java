@@ -22,6 +22,9 @@ import io.restassured.http.ContentType;
 @WithTestResource(RedisTestResource.class)
 class RegistryMetricsTest {
 
+    @jakarta.inject.Inject
+    TestRedis test;
+
     private static double metric(String series) {
         String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
         for (String line : scrape.split("\n")) {
@@ -48,9 +51,12 @@ class RegistryMetricsTest {
                 .body("{\"name\":\"General\",\"clearIntervalSeconds\":60,\"expirySeconds\":300}")
                 .post("/api/rooms").then().statusCode(409);
         byte[] png = TestImages.png();
-        given().header("X-Real-IP", address).contentType("image/png").body(png)
+        test.present(id, TestRedis.UPLOADER); // uploads are a member's, with its identity token
+        given().header("X-Real-IP", address).header("X-Identity-Token", TestRedis.UPLOADER_TOKEN)
+                .contentType("image/png").body(png)
                 .post("/api/rooms/" + id + "/attachments").then().statusCode(201);
-        given().header("X-Real-IP", address).contentType("image/png").body(new byte[] { 1, 2, 3 })
+        given().header("X-Real-IP", address).header("X-Identity-Token", TestRedis.UPLOADER_TOKEN)
+                .contentType("image/png").body(new byte[] { 1, 2, 3 })
                 .post("/api/rooms/" + id + "/attachments").then().statusCode(415);
 
         assertEquals(created + 1, metric("chat_rooms_created_total"));
