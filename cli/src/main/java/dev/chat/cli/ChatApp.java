@@ -44,6 +44,7 @@ public final class ChatApp implements AutoCloseable {
     private final IdentityStore identities;
     private final Screen screen;
     private final int moreSize;
+    private final int whoSize;
     private final ScheduledExecutorService loop;
     private final Registry registry;
     private final Renderer render;
@@ -51,11 +52,12 @@ public final class ChatApp implements AutoCloseable {
     private final ChatConnection connection;
     private boolean identityUnsaved;
 
-    public ChatApp(Endpoints endpoints, IdentityStore identities, Screen screen, ZoneId zone, int moreSize) {
+    public ChatApp(Endpoints endpoints, IdentityStore identities, Screen screen, ZoneId zone, int moreSize, int whoSize) {
         this.endpoints = endpoints;
         this.identities = identities;
         this.screen = screen;
         this.moreSize = moreSize;
+        this.whoSize = whoSize;
         this.loop = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "chat-loop");
             thread.setDaemon(true);
@@ -125,7 +127,7 @@ public final class ChatApp implements AutoCloseable {
         } else if (command instanceof Command.Nick nick) {
             session.nick(nick.name());
         } else if (command instanceof Command.Who) {
-            session.who();
+            session.who(whoSize);
         } else if (command instanceof Command.Help) {
             CommandParser.HELP.forEach(line -> screen.print(render.info(line)));
         } else if (command instanceof Command.Invalid invalid) {

@@ -39,6 +39,10 @@ public final class ChatCli implements Callable<Integer> {
             description = "Older messages shown per /more, 1 to 100 (default: ${DEFAULT-VALUE}).")
     int more;
 
+    @Option(names = "--who", defaultValue = "50", paramLabel = "N",
+            description = "People named by /who, 1 to 1000; more are counted (default: ${DEFAULT-VALUE}).")
+    int who;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new ChatCli()).execute(args));
     }
@@ -54,13 +58,16 @@ public final class ChatCli implements Callable<Integer> {
         if (more < 1 || more > 100) {
             throw new ParameterException(spec.commandLine(), "--more must be from 1 to 100 (got " + more + ")");
         }
+        if (who < 1 || who > 1000) {
+            throw new ParameterException(spec.commandLine(), "--who must be from 1 to 1000 (got " + who + ")");
+        }
         try (Terminal terminal = TerminalBuilder.builder().name("chat").system(true).dumb(true).build()) {
             LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("chat").build();
             JLineScreen.configure(reader);
             boolean dumb = terminal.getType().startsWith(Terminal.TYPE_DUMB);
             JLineScreen screen = new JLineScreen(reader, !dumb);
             try (ChatApp app = new ChatApp(endpoints, IdentityStore.forUser(System.getenv()), screen,
-                    ZoneId.systemDefault(), more)) {
+                    ZoneId.systemDefault(), more, who)) {
                 app.start();
                 read(reader, screen, app);
             }

@@ -23,7 +23,7 @@ public final class CommandParser {
             "/more                           show older messages of this room",
             "/create <name> <clear> <expiry> create a room and go there, e.g. /create Study group 5m 10m",
             "/nick <name>                    change your name",
-            "/who                            who you are and who is here",
+            "/who                            who you are and who is in the room now",
             "/help                           this list",
             "/quit                           leave (Ctrl-D too)",
             "anything else is sent as a message; start it with // to send a line beginning with /");

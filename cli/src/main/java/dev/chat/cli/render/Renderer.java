@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -57,6 +58,25 @@ public final class Renderer {
 
     public Line error(String text) {
         return new Line(Line.Kind.ERROR, "!! " + TerminalText.line(text));
+    }
+
+    /**
+     * {@code /who}: {@code here: Quiet Otter (you), Bold Heron and 3 more}.
+     *
+     * @param shown the people named, each with whether it is this client
+     * @param more  how many more the room has
+     */
+    public Line people(List<Map.Entry<String, Boolean>> shown, long more) {
+        if (shown.isEmpty()) {
+            return new Line(Line.Kind.INFO, more > 0 ? "-- " + more + " here" : "-- no one here");
+        }
+        StringBuilder line = new StringBuilder("-- here: ");
+        for (int i = 0; i < shown.size(); i++) {
+            line.append(i == 0 ? "" : ", ").append(TerminalText.line(shown.get(i).getKey()))
+                    .append(shown.get(i).getValue() ? " (you)" : "");
+        }
+        return new Line(Line.Kind.INFO, more > 0 ? line.append(" and ").append(more).append(" more").toString()
+                : line.toString());
     }
 
     /** The line that opens a room: {@code == General · 3 online · clears every 5 min (next in 4:12) ==}. */

@@ -2,7 +2,6 @@ package dev.chat.cli.session;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +23,8 @@ import dev.chat.cli.term.Screen;
  * the page's ways (frontend/js/chat-session.js): join with {@code since} after a reconnect and
  * print only what was missed, resend unconfirmed messages with their {@code clientId}, wait out
  * {@code rate_limited} and {@code busy}, say so on {@code cleared}, go back to General on
- * {@code expired}, keep the token of {@code welcome}/{@code identity}. Pure: frames go out through
+ * {@code expired}, keep the token of {@code welcome}/{@code identity}, keep who is here from
+ * {@code roster} frames for {@code /who}. Pure: frames go out through
  * {@link Sender}, lines through {@link Screen}, so it runs in tests without a socket or terminal.
  * Not thread-safe: the client calls it from its one loop thread.
  */
@@ -75,8 +75,8 @@ public final class Session {
     private boolean resuming;
     private Long lastId;
     private Long oldestId;
-    /** Who was seen in this room since joining (a message or a join notice), for {@code /who}. */
-    private final Map<String, String> seen = new LinkedHashMap<>();
+    /** Who is in this room now, for {@code /who}. */
+    private final Roster roster = new Roster();
     private final Outbox outbox = new Outbox();
     private Runnable retry;
 
@@ -121,6 +121,7 @@ public final class Session {
             case "notice" -> notice(frame);
             case "cleared" -> cleared(frame);
             case "expired" -> expired(frame);
+            case "roster" -> roster(frame);
             case "error" -> error(frame);
             default -> {
                 // the contract may grow new frame types: ignore them
@@ -184,7 +185,7 @@ public final class Session {
             users = null;
             lastId = null;
             oldestId = null;
-            seen.clear();
+            roster.clear();
             cancelRetry();
         }
         screen.prompt(prompt());
@@ -204,19 +205,18 @@ public final class Session {
         nickPending = true;
     }
 
-    public void who() {
+    /** @param limit how many people to name at most; the others are counted */
+    public void who(int limit) {
         screen.print(render.info(userName == null ? "you are not connected yet"
                 : "you are " + userName + (online && node != null ? " (through chat node " + node + ")" : "")));
         String count = users == null ? "" : " · " + users + " online";
         screen.print(render.info(displayName() + count));
-        List<String> others = new ArrayList<>();
-        seen.forEach((id, name) -> {
-            if (!ownIds.contains(id)) {
-                others.add(name);
-            }
-        });
-        screen.print(render.info(others.isEmpty() ? "no one else seen here since you came in"
-                : "seen here since you came in: " + String.join(", ", others)));
+        if (!roster.known()) {
+            screen.print(render.info("who is here is not known yet"));
+            return;
+        }
+        Roster.View view = roster.view(users, ownIds, limit);
+        screen.print(render.people(view.shown().stream().map(p -> Map.entry(p.name(), p.own())).toList(), view.more()));
     }
 
     /** The answer to {@code /more} for {@code roomId}: messages newest first, from the REST history. */
@@ -326,10 +326,6 @@ public final class Session {
         if (oldestId == null) {
             oldestId = id;
         }
-        JsonNode user = message.path("user");
-        if (user.path("id").isTextual()) {
-            seen.put(user.get("id").asText(), user.path("name").asText());
-        }
         screen.print(render.message(message));
     }
 
@@ -347,13 +343,14 @@ public final class Session {
             return;
         }
         String name = user.path("name").asText("?");
-        if (kind.equals("join")) {
-            seen.put(user.get("id").asText(), name);
-        } else {
-            seen.remove(user.get("id").asText());
-        }
         long ts = frame.path("ts").canConvertToLong() ? frame.get("ts").asLong() : clock.getAsLong();
         screen.print(render.notice(name, kind, ts));
+    }
+
+    private void roster(JsonNode frame) {
+        if (room.equals(frame.path("room").asText()) && join == JoinState.JOINED) {
+            roster.apply(frame);
+        }
     }
 
     private void cleared(JsonNode frame) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +51,16 @@ class RendererTest {
         String text = render.message(message("Evil\u001b[2J", "\u001b]0;pwned\u0007\u001b[1A")).text();
         assertEquals("[14:05] Evil␛[2J: ␛]0;pwned␇␛[1A", text);
         assertTrue(text.chars().noneMatch(c -> c < 0x20), text);
+    }
+
+    @Test
+    void thePeopleHereAreNamedSafelyYouMarkedAndTheRestCounted() {
+        Line line = render.people(List.of(Map.entry("Quiet Otter", true), Map.entry("Evil\u202e\u001b]0;x\u0007\nme", false)), 0);
+        assertEquals(new Line(Line.Kind.INFO, "-- here: Quiet Otter (you), Evil\uFFFD␛]0;x␇␊me"), line);
+        assertTrue(line.text().chars().noneMatch(c -> c < 0x20), line.text());
+        assertEquals("-- here: Quiet Otter (you) and 12 more", render.people(List.of(Map.entry("Quiet Otter", true)), 12).text());
+        assertEquals("-- 40 here", render.people(List.of(), 40).text());
+        assertEquals("-- no one here", render.people(List.of(), 0).text());
     }
 
     @Test

@@ -266,7 +266,7 @@ class SessionTest {
     }
 
     @Test
-    void noticesOfOthersArePrintedAndCountedForWho() {
+    void noticesOfOthersArePrintedButNotOwnOnes() {
         inGeneral();
         ObjectNode join = frame("notice").put("room", "general").put("kind", "join").put("ts", NOW);
         join.set("user", JSON.createObjectNode().put("id", "u-n").put("name", "Night Owl"));
@@ -274,12 +274,52 @@ class SessionTest {
         ObjectNode own = join.deepCopy();
         own.set("user", JSON.createObjectNode().put("id", "u-me").put("name", "Quiet Otter"));
         session.handle(own);
-        session.handle(frame("presence").put("room", "general").put("users", 3));
         assertEquals(List.of("[12:13] * Night Owl joined"), printed);
+    }
+
+    private List<String> who() {
         printed.clear();
-        session.who();
+        session.who(50);
+        return List.copyOf(printed);
+    }
+
+    @Test
+    void whoListsThePeopleOfTheRosterYouFirstAndNamesNeutralised() {
+        inGeneral();
+        assertEquals(List.of("-- you are Quiet Otter (through chat node node-1)", "-- General · 2 online",
+                "-- who is here is not known yet"), who());
+        session.handle(RosterTest.reset(10, "u-b", "Bob", "u-me", "Quiet Otter").put("room", "general"));
+        session.handle(frame("presence").put("room", "general").put("users", 3));
+        session.handle(RosterTest.here(new Object[] { "u-e", "Eve\u001b[2J\nforged", 11 }).put("room", "general"));
         assertEquals(List.of("-- you are Quiet Otter (through chat node node-1)", "-- General · 3 online",
-                "-- seen here since you came in: Bob, Night Owl"), printed);
+                "-- here: Quiet Otter (you), Bob, Eve␛[2J␊forged"), who());
+        session.handle(RosterTest.gone(new Object[] { "u-b", 12 }).put("room", "general"));
+        session.handle(frame("presence").put("room", "general").put("users", 2));
+        session.handle(RosterTest.here(new Object[] { "u-b", "Stale Bob", 11 }).put("room", "general"));
+        session.handle(RosterTest.here(new Object[] { "u-x", "Elsewhere", 13 }).put("room", "k3jx7qa2mb"));
+        assertEquals("-- here: Quiet Otter (you), Eve␛[2J␊forged", who().get(2), "older news and other rooms change nothing");
+    }
+
+    @Test
+    void aCappedRosterSaysHowManyMore() {
+        inGeneral();
+        session.handle(RosterTest.reset(10, "u-b", "Bob", "u-me", "Quiet Otter", "u-c", "Carol").put("room", "general"));
+        session.handle(frame("presence").put("room", "general").put("users", 5000));
+        printed.clear();
+        session.who(2);
+        assertEquals("-- here: Quiet Otter (you), Bob and 4998 more", printed.get(2));
+    }
+
+    @Test
+    void theRosterStartsAfreshInAnotherRoomAndIsIgnoredBeforeTheJoin() {
+        inGeneral();
+        session.handle(RosterTest.reset(10, "u-b", "Bob", "u-me", "Quiet Otter").put("room", "general"));
+        session.enter("k3jx7qa2mb", null);
+        session.handle(RosterTest.reset(50, "u-x", "Too Early").put("room", "k3jx7qa2mb"));
+        assertEquals("-- who is here is not known yet", who().get(2), "nothing of General, nothing before joined");
+        session.handle(joined("k3jx7qa2mb", 1));
+        session.handle(RosterTest.reset(5, "u-me", "Quiet Otter").put("room", "k3jx7qa2mb"));
+        assertEquals("-- here: Quiet Otter (you)", who().get(2), "a lower version than General's is fine in another room");
     }
 
     @Test
