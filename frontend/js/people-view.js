@@ -39,8 +39,8 @@ export function createPeopleView({ panel, list, more, toggle, narrowQuery = null
     return entry;
   }
 
-  /** @param {{shown: Array<{id: string, name: string, own: boolean}>, more: number}} view (roster.js) */
-  function render({ shown, more: moreCount }) {
+  /** @param {{shown: Array<{id: string, name: string, own: boolean}>, more: number, live?: boolean}} view (roster.js) */
+  function render({ shown, more: moreCount, live = true }) {
     const seen = new Set();
     shown.forEach((person, index) => {
       seen.add(person.id);
@@ -55,7 +55,9 @@ export function createPeopleView({ panel, list, more, toggle, narrowQuery = null
         items.delete(id);
       }
     }
-    setText(more, moreCount > 0 ? (shown.length > 0 ? `and ${moreCount} more` : `${moreCount} here`) : '');
+    const counted = moreCount > 0 ? (shown.length > 0 ? `and ${moreCount} more` : `${moreCount} here`) : '';
+    // a big room's list is a sample taken when this page joined, not kept up to date
+    setText(more, counted && !live ? `${counted} (some of those here when you joined)` : counted);
     more.hidden = moreCount <= 0;
     empty = shown.length === 0 && moreCount <= 0;
     applyExpanded();

@@ -4,7 +4,8 @@
  * what is known about that user (a snapshot counts as known at its version), so frames that cross
  * on the way (a snapshot read while changes were already in flight) still end in the right list.
  * A big room's snapshot lists only some users; the others are counted ("and N more") from the
- * room's user count. Pure.
+ * room's user count. A room too big for the server to keep the list live sends only that sample,
+ * marked `live: false`: the view says so rather than pass it off as the room's list. Pure.
  */
 
 /** How many gone users are remembered past the last snapshot, at most. */
@@ -17,6 +18,8 @@ export class Roster {
 
   clear() {
     this.base = -1;
+    /** false while the last snapshot was a sample of a room too big to be kept live */
+    this.live = true;
     /** id -> {name, v} */
     this.people = new Map();
     /** id -> v of users gone after the last snapshot */
@@ -37,6 +40,7 @@ export class Roster {
     const v = Number(frame.v);
     if (!Number.isFinite(v) || v < this.base) return false; // an older snapshot than one we have
     this.base = v;
+    this.live = frame.live !== false;
     for (const [id, person] of this.people) if (person.v <= v) this.people.delete(id);
     for (const [id, goneAt] of this.gone) if (goneAt <= v) this.gone.delete(id);
     for (const person of entries(frame.here)) {
@@ -80,7 +84,7 @@ export class Roster {
     all.sort((a, b) => (a.own !== b.own ? (a.own ? -1 : 1) : a.name.localeCompare(b.name) || a.id.localeCompare(b.id)));
     const shown = all.slice(0, Math.max(0, limit));
     const total = Number.isFinite(users) ? Math.max(users, all.length) : all.length;
-    return { shown, more: total - shown.length };
+    return { shown, more: total - shown.length, live: this.live };
   }
 }
 

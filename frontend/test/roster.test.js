@@ -55,7 +55,19 @@ test('own identities come first and a big room is counted, not listed', () => {
   assert.equal(view.more, 4998);
   assert.equal(roster.view({ users: 2 }).more, 0, 'never fewer than listed');
   roster.clear();
-  assert.deepEqual(roster.view(), { shown: [], more: 0 });
+  assert.deepEqual(roster.view(), { shown: [], more: 0, live: true });
+});
+
+test('a sample of a room too big to keep live is marked so until a live snapshot comes', () => {
+  const roster = new Roster();
+  roster.apply({ ...reset(1, ['u-a', 'Able Ant']), live: false });
+  assert.equal(roster.view({ users: 20000 }).live, false);
+  assert.equal(roster.view({ users: 20000 }).more, 19999);
+  roster.apply(reset(2, ['u-a', 'Able Ant'], ['u-b', 'Bold Heron']));
+  assert.equal(roster.view().live, true, 'small again: the list is live');
+  roster.apply({ ...reset(3, ['u-a', 'Able Ant']), live: false });
+  roster.clear();
+  assert.equal(roster.view().live, true, 'a new room starts live');
 });
 
 test('malformed frames and entries change nothing', () => {

@@ -12,7 +12,11 @@
 --       6 since ('' for the newest ARGV[7] messages), 7 newest count, 8 max count after since,
 --       9 the user's display name, 10 channel, 11 node id, 12 user id,
 --       13 '1' when the room hides messages from before a user joined
--- Returns {seq, entries, recovered (1|0), users}
+-- Returns {seq, entries, recovered (1|0), users}, or {'no_such_room'} when the room is gone (the
+-- node took its settings from what it already knew, without reading them first)
+if redis.call('EXISTS', KEYS[1]) == 0 then
+  return {'no_such_room'}
+end
 local now = tonumber(ARGV[1])
 if ARGV[4] ~= '' then
   redis.call('PEXPIRE', KEYS[1], ARGV[4])

@@ -44,6 +44,23 @@ public interface NodeConfig {
         /** Changes of who is in a room are gathered this long and sent as one frame. */
         @WithDefault("1s")
         Duration flushInterval();
+
+        /**
+         * Bytes of {@code roster} frames a node sends per second to all members of its rooms
+         * together (a frame to 1 000 members counts 1 000 times); past it, changes are gathered
+         * longer, so in a room of thousands that many join at once the lists lag by seconds
+         * rather than every member getting the full list every interval. 1 MiB/s.
+         */
+        @WithDefault("1048576")
+        long maxBytesPerSecond();
+
+        /**
+         * Rooms with more users than this are not kept live: a joining page gets a sample of at
+         * most {@link #maxPerFrame()} users (marked {@code "live":false}) and the count, and
+         * nobody is told of each join and leave, until the room is this small again.
+         */
+        @WithDefault("1000")
+        long maxLiveUsers();
     }
 
     interface Typing {

@@ -249,14 +249,18 @@ public final class Hub {
         }
     }
 
-    /** Sends a frame that is not a message (presence, notices) to the room's joined members. */
-    public void broadcast(String roomId, String frame) {
+    /**
+     * Sends a frame that is not a message (presence, notices) to the room's joined members.
+     *
+     * @return the bytes handed out (frame size times members)
+     */
+    public long broadcast(String roomId, String frame) {
         LocalRoom room = rooms.get(roomId);
         if (room == null) {
-            return;
+            return 0;
         }
         synchronized (room) {
-            room.broadcast(frame);
+            return room.broadcast(frame);
         }
     }
 

@@ -92,11 +92,17 @@ final class LocalRoom {
         lastSeq = seq;
     }
 
-    /** A frame that is not a message (presence, notices), to the members that have joined. */
-    void broadcast(String frame) {
+    /**
+     * A frame that is not a message (presence, notices), to the members that have joined.
+     *
+     * @return the bytes handed out: the frame's size times the members it went to (at most)
+     */
+    long broadcast(String frame) {
         Utf8Frame encoded = Utf8Frame.of(frame);
+        long members = 0;
         for (int i = 0; i < loops.length; i++) {
             ClientSession[] group = membersOfLoop[i];
+            members += group.length;
             if (group.length > 0) {
                 loops[i].post(() -> {
                     for (ClientSession member : group) {
@@ -107,5 +113,6 @@ final class LocalRoom {
                 });
             }
         }
+        return members * encoded.bytes().length;
     }
 }

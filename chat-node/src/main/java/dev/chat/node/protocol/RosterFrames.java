@@ -19,10 +19,14 @@ public final class RosterFrames {
     private RosterFrames() {
     }
 
-    /** @param people id → name, at most the cap; the page counts the others from {@code users} */
-    public static String snapshot(String room, long version, Map<String, String> people) {
+    /**
+     * @param people id → name, at most the cap; the page counts the others from {@code users}
+     * @param live   false for a room too big to be kept live: this sample is all the page gets
+     */
+    public static String snapshot(String room, long version, Map<String, String> people, boolean live) {
         StringBuilder sb = new StringBuilder(64 + people.size() * 48).append("{\"type\":\"roster\",\"room\":")
-                .append(quote(room)).append(",\"reset\":true,\"v\":").append(version).append(",\"here\":[");
+                .append(quote(room)).append(",\"reset\":true,\"v\":").append(version)
+                .append(live ? "" : ",\"live\":false").append(",\"here\":[");
         boolean first = true;
         for (Map.Entry<String, String> person : people.entrySet()) {
             sb.append(first ? "" : ",").append("{\"id\":").append(quote(person.getKey())).append(",\"name\":")

@@ -100,14 +100,20 @@ public final class ChatService implements BrokerListener {
         this.tokens = tokens;
         this.config = config;
         this.metrics = metrics;
+        // the roster hears of counts (a room too big to keep live may become small again), and the
+        // tracker's counts tell the roster which rooms are too big: each needs the other
+        RosterRelay[] rosterOf = new RosterRelay[1];
         this.presenceTracker = new PresenceTracker(vertx, nodeId, hub, broker, presence,
-                config.presence().minInterval().toMillis());
+                config.presence().minInterval().toMillis(), (room, users) -> rosterOf[0].counted(room, users));
         this.watch = new RoomWatch(hub, rooms, this::expire);
         this.notices = new NoticeThrottle(config.notices().burst(), config.notices().perSecond());
         this.addresses = new AddressCounter(config.limits().connectionsPerAddress());
         this.joins = new JoinGate(config.limits().maxJoinsInProgress(), config.limits().busyRetryAfter().toMillis());
         this.roster = new RosterRelay(vertx, hub, rosterStore, config.roster().maxPerFrame(),
-                config.roster().flushInterval().toMillis());
+                config.roster().flushInterval().toMillis(),
+                new dev.chat.node.limits.ByteBudget(config.roster().maxBytesPerSecond(), System.nanoTime()),
+                presenceTracker::users, config.roster().maxLiveUsers());
+        rosterOf[0] = this.roster;
         this.typing = new TypingRelay(broker, nodeId, presenceTracker::users, config.typing().maxRoomUsers(),
                 config.typing().minInterval().toNanos());
         this.historyBudget = new HistoryBudget(config.limits().maxHistoryReplyBytes(), config.limits().maxOutboundBytes());
@@ -316,7 +322,11 @@ public final class ChatService implements BrokerListener {
             throw busy();
         }
         String roomId = join.room();
-        return rooms.find(roomId).thenCompose(meta -> {
+        // a room this node already watches needs no read of its settings: the entrance script
+        // checks that it still exists, so such a join is one round trip
+        RoomMeta known = watch.meta(roomId);
+        CompletionStage<RoomMeta> found = known != null ? CompletableFuture.completedFuture(known) : rooms.find(roomId);
+        return found.thenCompose(meta -> {
             if (meta == null) {
                 throw new ProtocolException(ErrorCode.NO_SUCH_ROOM, "no such room: " + roomId);
             }
@@ -331,8 +341,7 @@ public final class ChatService implements BrokerListener {
         watch.hold(meta, now);
         // subscribed first: whatever is published after the snapshot then arrives through the channel
         return broker.sync(roomId)
-                .thenCompose(subscribed -> entrance.enter(meta, session.user().id(), session.user().name(), since,
-                        since != null || meta.historyForNewcomers(), now))
+                .thenCompose(subscribed -> enterExisting(session, meta, since, now))
                 .thenAccept(entered -> {
                     HistoryBudget.Fitted history = historyBudget.fit(entered.messages().stream().map(Delivery::frame).toList());
                     String joined = ServerFrames.joined(roomId, history.frames(), entered.users(),
@@ -346,6 +355,29 @@ public final class ChatService implements BrokerListener {
                     if (failure != null) {
                         leave(session, roomId);
                     }
+                });
+    }
+
+    /** The entrance, or no_such_room when the room went meanwhile (General is made again). */
+    private CompletionStage<RoomEntrance.Entered> enterExisting(ClientSession session, RoomMeta meta, Long since,
+            long now) {
+        boolean withOlder = since != null || meta.historyForNewcomers();
+        return entrance.enter(meta, session.user().id(), session.user().name(), since, withOlder, now)
+                .thenCompose(entered -> {
+                    if (entered != null) {
+                        return CompletableFuture.completedFuture(entered);
+                    }
+                    if (!GeneralRoom.ID.equals(meta.id())) {
+                        throw new ProtocolException(ErrorCode.NO_SUCH_ROOM, "no such room: " + meta.id());
+                    }
+                    // General always exists: Redis lost it (a restart without persistence)
+                    return rooms.ensureGeneral().toCompletionStage().thenCompose(ensured -> entrance.enter(meta,
+                            session.user().id(), session.user().name(), since, withOlder, now));
+                }).thenApply(entered -> {
+                    if (entered == null) {
+                        throw new ProtocolException(ErrorCode.NO_SUCH_ROOM, "no such room: " + meta.id());
+                    }
+                    return entered;
                 });
     }
 

@@ -28,9 +28,12 @@ final class PresenceTracker {
     private final Set<String> announceScheduled = ConcurrentHashMap.newKeySet();
     private final java.util.Map<String, Long> counts = new ConcurrentHashMap<>();
     static final long ANNOUNCE_WINDOW_MS = 100;
+    private final java.util.function.ObjLongConsumer<String> onCount;
 
+    /** @param onCount told each count read (room, users) */
     PresenceTracker(Vertx vertx, String nodeId, Hub hub, RedisBroker broker, PresenceStore presence,
-            long minIntervalMillis) {
+            long minIntervalMillis, java.util.function.ObjLongConsumer<String> onCount) {
+        this.onCount = onCount;
         this.vertx = vertx;
         this.nodeId = nodeId;
         this.hub = hub;
@@ -91,6 +94,7 @@ final class PresenceTracker {
         }
         presence.count(room, System.currentTimeMillis()).thenAccept(users -> {
             counts.put(room, users);
+            onCount.accept(room, users);
             if (hub.usersChanged(room, users)) {
                 hub.broadcast(room, ServerFrames.presence(room, users));
             }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToLongFunction;
 
 import org.jboss.logging.Logger;
 
@@ -13,6 +14,7 @@ import io.vertx.core.Vertx;
 import dev.chat.node.broker.Envelope;
 import dev.chat.node.hub.ClientSession;
 import dev.chat.node.hub.Hub;
+import dev.chat.node.limits.ByteBudget;
 import dev.chat.node.protocol.RosterFrames;
 import dev.chat.node.protocol.RosterFrames.Change;
 import dev.chat.node.store.RosterStore;
@@ -23,7 +25,14 @@ import dev.chat.node.store.RosterStore;
  * {@code roster} frame, and when there are more than one frame may carry, a snapshot of at most
  * that many users is sent instead. A joining page gets a snapshot once it has joined; the
  * snapshots of pages joining together are read once. So a room of thousands costs its members
- * one capped frame per interval, whatever happens in it.
+ * one capped frame per interval, whatever happens in it; and what the node's rosters send to all
+ * members of their rooms stays within a byte budget per second ({@link ByteBudget}): past it, a
+ * room's changes are gathered longer (and become one snapshot), so while thousands join one room
+ * its members' lists lag by seconds instead of every member getting a full list every interval.
+ * A room of more than {@code maxLiveUsers} is not kept live at all: its pages get a capped sample
+ * when they join, marked as such, and the count; its changes are dropped until it is small again,
+ * when everyone here starts over from a snapshot. Each change there would otherwise reach
+ * thousands of members, and with thousands joining that is millions of entries a second.
  */
 final class RosterRelay {
 
@@ -36,6 +45,8 @@ final class RosterRelay {
         boolean flushScheduled;
         boolean reading;
         boolean everyone;
+        /** bigger than the live limit: changes dropped, a snapshot for everyone once it is small again */
+        boolean dormant;
         List<ClientSession> waiting = new ArrayList<>();
     }
 
@@ -44,14 +55,22 @@ final class RosterRelay {
     private final RosterStore store;
     private final int maxPerFrame;
     private final long flushMillis;
+    private final ByteBudget budget;
+    private final ToLongFunction<String> roomUsers;
+    private final long maxLiveUsers;
     private final Map<String, RoomRoster> rooms = new ConcurrentHashMap<>();
 
-    RosterRelay(Vertx vertx, Hub hub, RosterStore store, int maxPerFrame, long flushMillis) {
+    /** @param roomUsers the room's last known count of users, cluster-wide (0 when not known yet) */
+    RosterRelay(Vertx vertx, Hub hub, RosterStore store, int maxPerFrame, long flushMillis, ByteBudget budget,
+            ToLongFunction<String> roomUsers, long maxLiveUsers) {
+        this.roomUsers = roomUsers;
+        this.maxLiveUsers = maxLiveUsers;
         this.vertx = vertx;
         this.hub = hub;
         this.store = store;
         this.maxPerFrame = maxPerFrame;
         this.flushMillis = Math.max(1, flushMillis);
+        this.budget = budget;
     }
 
     /** The lines of an {@code R} envelope: {@code +<id>\t<name>} (present) or {@code -<id>} (gone). */
@@ -78,8 +97,20 @@ final class RosterRelay {
             return;
         }
         RoomRoster roster = rooms.computeIfAbsent(room, id -> new RoomRoster());
+        boolean live = live(room);
         boolean schedule;
         synchronized (roster) {
+            if (!live) {
+                roster.dormant = true;
+                roster.pending.clear();
+                roster.overflow = false;
+                return;
+            }
+            if (roster.dormant) {
+                // small again: what was dropped meanwhile is made good by a snapshot for everyone
+                roster.dormant = false;
+                roster.overflow = true;
+            }
             for (Change change : changesOf(envelope)) {
                 if (roster.overflow) {
                     break;
@@ -100,6 +131,12 @@ final class RosterRelay {
     }
 
     private void flush(String room, RoomRoster roster) {
+        long wait = hub.hasMembers(room) ? budget.nanosUntilAvailable(System.nanoTime()) : 0;
+        if (wait > 0) {
+            // the budget is spent: these changes wait (and gather) until it is paid back
+            vertx.setTimer(Math.max(flushMillis, wait / 1_000_000), id -> flush(room, roster));
+            return;
+        }
         List<Change> changes;
         boolean overflow;
         synchronized (roster) {
@@ -112,9 +149,9 @@ final class RosterRelay {
         if (!hub.hasMembers(room)) {
             rooms.computeIfPresent(room, (id, current) -> current == roster && idle(roster) ? null : current);
         } else if (overflow) {
-            resync(room);
+            startOver(room, roster);
         } else if (!changes.isEmpty()) {
-            hub.broadcast(room, RosterFrames.changes(room, changes));
+            budget.spend(hub.broadcast(room, RosterFrames.changes(room, changes)), System.nanoTime());
         }
     }
 
@@ -137,12 +174,28 @@ final class RosterRelay {
         read(room, roster);
     }
 
-    /** Every member of the room here starts over from a snapshot (changes were missed). */
+    /**
+     * Every member of the room here starts over from a snapshot (changes were missed), at the next
+     * flush the budget allows.
+     */
     void resync(String room) {
         if (!hub.hasMembers(room)) {
             return;
         }
         RoomRoster roster = rooms.computeIfAbsent(room, id -> new RoomRoster());
+        boolean schedule;
+        synchronized (roster) {
+            roster.overflow = true;
+            roster.pending.clear();
+            schedule = !roster.flushScheduled;
+            roster.flushScheduled = true;
+        }
+        if (schedule) {
+            vertx.setTimer(flushMillis, id -> flush(room, roster));
+        }
+    }
+
+    private void startOver(String room, RoomRoster roster) {
         synchronized (roster) {
             roster.everyone = true;
             if (roster.reading) {
@@ -151,6 +204,26 @@ final class RosterRelay {
             roster.reading = true;
         }
         read(room, roster);
+    }
+
+    private boolean live(String room) {
+        return roomUsers.applyAsLong(room) <= maxLiveUsers;
+    }
+
+    /** The room's count was read: a room that was too big to keep live and no longer is, starts over. */
+    void counted(String room, long users) {
+        RoomRoster roster = rooms.get(room);
+        if (roster == null || users > maxLiveUsers) {
+            return;
+        }
+        boolean wake;
+        synchronized (roster) {
+            wake = roster.dormant;
+            roster.dormant = false;
+        }
+        if (wake) {
+            resync(room);
+        }
     }
 
     /** One read for everyone waiting now; whoever starts waiting meanwhile gets the next one. */
@@ -167,9 +240,9 @@ final class RosterRelay {
             if (failure != null) {
                 LOG.debugf("could not read the roster of %s: %s", room, failure.getMessage());
             } else {
-                String frame = RosterFrames.snapshot(room, snapshot.version(), snapshot.people());
+                String frame = RosterFrames.snapshot(room, snapshot.version(), snapshot.people(), live(room));
                 if (everyone) {
-                    hub.broadcast(room, frame);
+                    budget.spend(hub.broadcast(room, frame), System.nanoTime());
                 } else {
                     for (ClientSession session : to) {
                         if (room.equals(session.room())) {

@@ -49,6 +49,9 @@ public final class RoomEntrance {
     }
 
     /**
+     * Completes with null when the room no longer exists (expired or deleted since its settings
+     * were read): nothing was written then.
+     *
      * @param since the last id the client saw, or null for the newest messages
      * @param withOlder false for rooms that hide messages from before a user joined; such a room's
      *                  resume also returns nothing from before the user's first join of the clear
@@ -75,6 +78,9 @@ public final class RoomEntrance {
                         Integer.toString(withOlder ? historySize : 0), Integer.toString(historyMaxLen), userName,
                         keys.channel(id), nodeId, userId, meta.historyForNewcomers() ? "0" : "1"))
                 .map(response -> {
+                    if (response.size() == 1) {
+                        return null; // {'no_such_room'}
+                    }
                     List<Delivery> messages = Responses.entries(response.get(1));
                     if (since == null) {
                         Collections.reverse(messages); // XREVRANGE: newest first

@@ -22,13 +22,13 @@ class RosterFramesTest {
         Map<String, String> people = new LinkedHashMap<>();
         people.put("u-1", "Quiet \"Otter\"");
         people.put("u-2", "<b>Fox</b>");
-        JsonNode frame = mapper.readTree(RosterFrames.snapshot("general", 1796350667835001L, people));
+        JsonNode frame = mapper.readTree(RosterFrames.snapshot("general", 1796350667835001L, people, true));
         assertEquals("roster", frame.get("type").asText());
         assertEquals(true, frame.get("reset").asBoolean());
         assertEquals(1796350667835001L, frame.get("v").asLong());
         assertEquals("Quiet \"Otter\"", frame.get("here").get(0).get("name").asText());
         assertEquals("<b>Fox</b>", frame.get("here").get(1).get("name").asText());
-        assertEquals(0, mapper.readTree(RosterFrames.snapshot("r", 0, Map.of())).get("here").size());
+        assertEquals(0, mapper.readTree(RosterFrames.snapshot("r", 0, Map.of(), true)).get("here").size());
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -179,6 +180,39 @@ class PeopleTest {
                     "no frame of changes carried the burst");
         } finally {
             clients.forEach(WsClient::close);
+        }
+    }
+
+    @Test
+    void aRoomTooBigToKeepLiveGivesAMarkedSampleAndNoChangesUntilItIsSmallAgain() {
+        String room = createRoom();
+        PresenceStore otherNode = new PresenceStore(redis, keys(), "other-node", Duration.ofMinutes(1));
+        Map<String, String> crowd = new HashMap<>();
+        for (int i = 0; i < 15; i++) {
+            crowd.put("u-crowd" + i + UUID.randomUUID().toString().substring(0, 6), "Crowd " + i);
+        }
+        try (WsClient watcher = joined(room)) {
+            otherNode.add(room, crowd, System.currentTimeMillis()).toCompletableFuture().join();
+            // 16 users, over the live limit of 12, once this node has counted them
+            watcher.next("presence", p -> p.get("users").asInt() == 16);
+            try (WsClient joiner = joined(room)) {
+                JsonNode sample = joiner.next("roster", r -> r.path("reset").asBoolean());
+                assertFalse(sample.path("live").asBoolean(true), "marked as a sample: " + sample);
+                assertEquals(CAP, sample.get("here").size(), sample.toString());
+
+                String late = "u-late" + UUID.randomUUID().toString().substring(0, 6);
+                otherNode.add(room, Map.of(late, "Late Comer"), System.currentTimeMillis()).toCompletableFuture().join();
+                org.awaitility.Awaitility.await().during(Duration.ofMillis(1200)).atMost(Duration.ofSeconds(3))
+                        .until(() -> watcher.seen("roster").stream().noneMatch(r -> lists(r, late)));
+
+                for (String userId : crowd.keySet()) {
+                    otherNode.remove(room, userId).toCompletableFuture().join();
+                }
+                // three left (watcher, joiner, late): live again, and everyone starts over
+                JsonNode reset = watcher.next("roster", r -> r.path("reset").asBoolean() && lists(r, late));
+                assertTrue(reset.path("live").asBoolean(true), reset.toString());
+                assertEquals(Set.of(id(watcher), id(joiner), late), here(reset).keySet());
+            }
         }
     }
 

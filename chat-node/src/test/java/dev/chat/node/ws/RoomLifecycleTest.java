@@ -275,4 +275,20 @@ class RoomLifecycleTest {
             assertEquals(2, count(keys, room), "still two users: the other tab is on another node");
         }
     }
+
+    @Test
+    void aJoinIntoARoomGoneMeanwhileIsRefusedAndWritesNothingThoughTheNodeStillWatchesIt() {
+        String room = createRoom(60, null, true);
+        RedisKeys keys = new RedisKeys(config.redis().keyPrefix());
+        try (WsClient member = connect(); WsClient late = connect()) {
+            member.join(room);
+            member.next("joined");
+            // deleted behind the node's back: it still has a member there and knows the room
+            redis.send(Request.cmd(Command.DEL).arg(keys.meta(room))).toCompletionStage().toCompletableFuture().join();
+            long before = count(keys, room);
+            late.join(room);
+            assertEquals("no_such_room", late.next("error").get("code").asText());
+            assertEquals(before, count(keys, room), "the refused join is not counted as present");
+        }
+    }
 }
