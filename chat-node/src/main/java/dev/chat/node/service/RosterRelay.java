@@ -98,7 +98,6 @@ final class RosterRelay {
         }
         RoomRoster roster = rooms.computeIfAbsent(room, id -> new RoomRoster());
         boolean live = live(room);
-        boolean schedule;
         synchronized (roster) {
             if (!live) {
                 roster.dormant = true;
@@ -122,6 +121,13 @@ final class RosterRelay {
                     roster.pending.clear();
                 }
             }
+        }
+        scheduleFlush(room, roster);
+    }
+
+    private void scheduleFlush(String room, RoomRoster roster) {
+        boolean schedule;
+        synchronized (roster) {
             schedule = !roster.flushScheduled;
             roster.flushScheduled = true;
         }
@@ -183,16 +189,11 @@ final class RosterRelay {
             return;
         }
         RoomRoster roster = rooms.computeIfAbsent(room, id -> new RoomRoster());
-        boolean schedule;
         synchronized (roster) {
             roster.overflow = true;
             roster.pending.clear();
-            schedule = !roster.flushScheduled;
-            roster.flushScheduled = true;
         }
-        if (schedule) {
-            vertx.setTimer(flushMillis, id -> flush(room, roster));
-        }
+        scheduleFlush(room, roster);
     }
 
     private void startOver(String room, RoomRoster roster) {
