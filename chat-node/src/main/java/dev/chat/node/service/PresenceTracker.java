@@ -5,11 +5,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.vertx.core.Vertx;
 
-import dev.chat.node.broker.Envelope;
-import dev.chat.node.broker.RedisBroker;
+import dev.chat.contract.Envelope;
+import dev.chat.node.broker.Broker;
 import dev.chat.node.hub.Hub;
 import dev.chat.node.protocol.ServerFrames;
-import dev.chat.node.store.PresenceStore;
+import dev.chat.node.store.RoomPresence;
 
 /**
  * Keeps this node's users present in Redis (heartbeats) and its members told the room's
@@ -21,15 +21,15 @@ final class PresenceTracker {
     private final Vertx vertx;
     private final String nodeId;
     private final Hub hub;
-    private final RedisBroker broker;
-    private final PresenceStore presence;
+    private final Broker broker;
+    private final RoomPresence presence;
     private final long minIntervalMillis;
     private final Set<String> recountScheduled = ConcurrentHashMap.newKeySet();
     private final Set<String> announceScheduled = ConcurrentHashMap.newKeySet();
     private final java.util.Map<String, Long> counts = new ConcurrentHashMap<>();
     static final long ANNOUNCE_WINDOW_MS = 100;
 
-    PresenceTracker(Vertx vertx, String nodeId, Hub hub, RedisBroker broker, PresenceStore presence,
+    PresenceTracker(Vertx vertx, String nodeId, Hub hub, Broker broker, RoomPresence presence,
             long minIntervalMillis) {
         this.vertx = vertx;
         this.nodeId = nodeId;

@@ -10,12 +10,12 @@ import org.jboss.logging.Logger;
 
 import io.vertx.core.Vertx;
 
-import dev.chat.node.broker.Envelope;
+import dev.chat.contract.Envelope;
 import dev.chat.node.hub.ClientSession;
 import dev.chat.node.hub.Hub;
 import dev.chat.node.protocol.RosterFrames;
 import dev.chat.node.protocol.RosterFrames.Change;
-import dev.chat.node.store.RosterStore;
+import dev.chat.node.store.Roster;
 
 /**
  * Tells this node's members who is in their room. The presence scripts publish every change of
@@ -41,12 +41,12 @@ final class RosterRelay {
 
     private final Vertx vertx;
     private final Hub hub;
-    private final RosterStore store;
+    private final Roster store;
     private final int maxPerFrame;
     private final long flushMillis;
     private final Map<String, RoomRoster> rooms = new ConcurrentHashMap<>();
 
-    RosterRelay(Vertx vertx, Hub hub, RosterStore store, int maxPerFrame, long flushMillis) {
+    RosterRelay(Vertx vertx, Hub hub, Roster store, int maxPerFrame, long flushMillis) {
         this.vertx = vertx;
         this.hub = hub;
         this.store = store;

@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.chat.node.broker.Envelope;
+import dev.chat.contract.Envelope;
 import dev.chat.node.protocol.RosterFrames.Change;
 
 /** The plain parts of the roster and typing relays: the envelope's lines and the typing throttle. */
