@@ -1,5 +1,11 @@
 package dev.chat.contract;
 
+import java.util.List;
+
+import io.vertx.core.Future;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Response;
+
 /** The public room every visitor lands in; it always exists and never expires. */
 public final class GeneralRoom {
 
@@ -12,7 +18,7 @@ public final class GeneralRoom {
      * Idempotent: every service runs it at start and whenever it finds General missing (a Redis
      * restart without persistence).
      */
-    public static final String ENSURE_SCRIPT = """
+    private static final String ENSURE_SCRIPT = """
             redis.call('HSETNX', KEYS[1], 'name', 'General')
             redis.call('HSETNX', KEYS[1], 'createdAt', ARGV[2])
             redis.call('HSETNX', KEYS[1], 'historyForNewcomers', 'true')
@@ -21,7 +27,18 @@ public final class GeneralRoom {
             return redis.call('HGET', KEYS[1], 'createdAt')
             """;
 
+    private static final LuaScript ENSURE = new LuaScript(ENSURE_SCRIPT);
+
     private GeneralRoom() {
+    }
+
+    /**
+     * The one "ensure General" of every service (the script above); completes with General's
+     * creation time.
+     */
+    public static Future<Response> ensure(Redis redis, RedisKeys keys, long clearIntervalSeconds) {
+        return ENSURE.run(redis, List.of(keys.meta(ID), keys.roomIndex()),
+                List.of(Long.toString(clearIntervalSeconds), Long.toString(System.currentTimeMillis())));
     }
 
     public static RoomMeta meta(long clearIntervalSeconds, long createdAt) {

@@ -5,9 +5,11 @@ import java.util.List;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 /**
- * The {@code message} frame, written once by whoever accepts a message (a chat node, or the
- * registry for bots) and then sent as-is to every socket. Its id is only known inside Redis, so
- * the frame is built in two parts that {@code send.lua} joins around the id.
+ * The frames both services write: {@code message}, written once by whoever accepts a message (a
+ * chat node, or the registry for bots) and then sent as-is to every socket, and {@code expired},
+ * which a node writes for a room that timed out and the registry for a room it deleted. A
+ * message's id is only known inside Redis, so its frame is built in two parts that
+ * {@code send.lua} joins around the id.
  */
 public final class MessageFrames {
 
@@ -24,6 +26,11 @@ public final class MessageFrames {
 
     public static String userJson(String id, String name) {
         return "{\"id\":" + quote(id) + ",\"name\":" + quote(name) + "}";
+    }
+
+    /** The room is gone (it expired or its owner deleted it). */
+    public static String expired(String room) {
+        return "{\"type\":\"expired\",\"room\":" + quote(room) + "}";
     }
 
     /** The frame without its id: {@code head + id + tail}. */

@@ -1,5 +1,7 @@
 package dev.chat.node.broker;
 
+import dev.chat.contract.Envelope;
+
 /** Receives what the broker reads from Redis pub/sub. */
 public interface BrokerListener {
 

@@ -16,6 +16,7 @@ import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
+import dev.chat.contract.Envelope;
 import dev.chat.contract.RedisKeys;
 
 /**
@@ -24,7 +25,7 @@ import dev.chat.contract.RedisKeys;
  * drops, the broker reconnects with backoff, resubscribes every room still wanted and tells the
  * listener so the rooms can catch up from history.
  */
-public final class RedisBroker {
+public final class RedisBroker implements Broker {
 
     private static final Logger LOG = Logger.getLogger(RedisBroker.class);
 

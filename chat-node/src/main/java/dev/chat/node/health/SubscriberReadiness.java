@@ -7,7 +7,8 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import dev.chat.node.service.ChatService;
+import dev.chat.node.service.ChatNode;
+import dev.chat.node.service.ConnectionGate;
 
 /**
  * A node without its pub/sub connection would accept clients it cannot deliver to, and one
@@ -19,13 +20,16 @@ import dev.chat.node.service.ChatService;
 public class SubscriberReadiness implements HealthCheck {
 
     @Inject
-    ChatService chat;
+    ChatNode chat;
+
+    @Inject
+    ConnectionGate gate;
 
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("redis-subscriber")
-                .status(chat.brokerConnected() && !chat.draining() && chat.identityReady())
-                .withData("node", chat.nodeId()).withData("draining", chat.draining())
-                .withData("identityKey", chat.identityReady()).build();
+                .status(chat.brokerConnected() && !gate.draining() && gate.identityReady())
+                .withData("node", chat.nodeId()).withData("draining", gate.draining())
+                .withData("identityKey", gate.identityReady()).build();
     }
 }

@@ -45,7 +45,7 @@ public final class ServerFrames {
     }
 
     public static String expired(String room) {
-        return "{\"type\":\"expired\",\"room\":" + quote(room) + "}";
+        return MessageFrames.expired(room);
     }
 
     /** @param kind {@code join} or {@code leave} */

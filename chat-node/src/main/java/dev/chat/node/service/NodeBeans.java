@@ -39,7 +39,7 @@ public class NodeBeans {
 
     @Produces
     @Singleton
-    ChatService chatService(Vertx vertx, Redis redis, NodeConfig config, ObjectMapper mapper, NameGenerator names,
+    ChatNode chatNode(Vertx vertx, Redis redis, NodeConfig config, ObjectMapper mapper, NameGenerator names,
             NodeMetrics metrics) {
         RedisKeys keys = new RedisKeys(config.redis().keyPrefix());
         Hub hub = new Hub();
@@ -56,18 +56,31 @@ public class NodeBeans {
         }, config.redis().reconnectDelay(), config.redis().reconnectMaxDelay());
         String nodeId = nodeId(config);
         SharedIdentitySecret secret = SharedIdentitySecret.start(config, vertx, redis, keys, names);
-        ChatService chat = new ChatService(vertx, nodeId, hub, broker,
-                new RoomDirectory(redis, keys, config.general().clearInterval().toSeconds()),
-                new MessageStore(redis, keys, config.history().maxLen(), config.history().maxBytes()),
+        NodeParts parts = new NodeParts(broker,
+                new MessageStore(redis, keys, config.history().maxLen(), config.history().maxBytes(),
+                        new RoomEntrance(redis, keys, nodeId, config.presence().ttl(), config.history().size(),
+                                config.history().maxLen())),
                 new PresenceStore(redis, keys, nodeId, config.presence().ttl()),
-                new RoomEntrance(redis, keys, nodeId, config.presence().ttl(), config.history().size(),
-                        config.history().maxLen()),
-                new FrameParser(mapper, config.limits().maxTextLength(), config.limits().maxClientIdLength()),
                 new RosterStore(redis, keys, nodeId),
+                new RoomDirectory(redis, keys, config.general().clearInterval().toSeconds()));
+        ChatNode chat = new ChatNode(vertx, nodeId, hub, parts,
+                new FrameParser(mapper, config.limits().maxTextLength(), config.limits().maxClientIdLength()),
                 names, new IdentityTokens(secret.key(), config.identity().tokenLifetime()), config, metrics,
                 secret::reassert);
-        metrics.bind(chat::openConnections, hub::roomCount, hub::delivered);
+        metrics.bind(chat.gate()::openConnections, hub::roomCount, hub::delivered);
         return chat;
+    }
+
+    @Produces
+    @Singleton
+    ConnectionGate connectionGate(ChatNode chat) {
+        return chat.gate();
+    }
+
+    @Produces
+    @Singleton
+    SessionCommands sessionCommands(ChatNode chat) {
+        return chat.commands();
     }
 
     @Produces
@@ -79,9 +92,9 @@ public class NodeBeans {
     @Produces
     @Singleton
     OpsHeartbeat opsHeartbeat(Vertx vertx, Redis redis, NodeConfig config, OpsConfig ops, NodeMetrics metrics,
-            ChatService chat) {
+            ChatNode chat) {
         return new OpsHeartbeat(vertx, redis, new RedisKeys(config.redis().keyPrefix()), chat.nodeId(), metrics, ops,
-                chat::draining);
+                chat.gate()::draining);
     }
 
     @Produces
@@ -96,7 +109,7 @@ public class NodeBeans {
         return new NameGenerator();
     }
 
-    void onStart(@Observes StartupEvent event, ChatService chat, OpsHeartbeat heartbeat) {
+    void onStart(@Observes StartupEvent event, ChatNode chat, OpsHeartbeat heartbeat) {
         chat.start();
         heartbeat.start();
     }
@@ -105,12 +118,12 @@ public class NodeBeans {
      * SIGTERM starts Quarkus' pre-shutdown phase (quarkus.shutdown.delay-enabled): sockets still
      * work here, so clients are moved off with 1012 before anything closes them with 1000.
      */
-    void onShutdownRequested(@Observes ShutdownDelayInitiatedEvent event, ChatService chat, NodeConfig config) {
-        chat.drain(config.drain().timeout());
+    void onShutdownRequested(@Observes ShutdownDelayInitiatedEvent event, ConnectionGate gate, NodeConfig config) {
+        gate.drain(config.drain().timeout());
     }
 
-    void onStop(@Observes ShutdownEvent event, ChatService chat, NodeConfig config, OpsHeartbeat heartbeat) {
-        chat.drain(config.drain().timeout()); // at once when already drained
+    void onStop(@Observes ShutdownEvent event, ChatNode chat, NodeConfig config, OpsHeartbeat heartbeat) {
+        chat.gate().drain(config.drain().timeout()); // at once when already drained
         // out of the operations view now rather than when the heartbeat expires
         try {
             heartbeat.stop().toCompletionStage().toCompletableFuture().get(1, java.util.concurrent.TimeUnit.SECONDS);

@@ -5,11 +5,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.vertx.core.Vertx;
 
-import dev.chat.node.broker.Envelope;
-import dev.chat.node.broker.RedisBroker;
+import dev.chat.contract.Envelope;
+import dev.chat.node.broker.Broker;
 import dev.chat.node.hub.Hub;
 import dev.chat.node.protocol.ServerFrames;
-import dev.chat.node.store.PresenceStore;
+import dev.chat.node.store.RoomPresence;
 
 /**
  * Keeps this node's users present in Redis (heartbeats) and its members told the room's
@@ -21,8 +21,8 @@ final class PresenceTracker {
     private final Vertx vertx;
     private final String nodeId;
     private final Hub hub;
-    private final RedisBroker broker;
-    private final PresenceStore presence;
+    private final Broker broker;
+    private final RoomPresence presence;
     private final long minIntervalMillis;
     private final Set<String> recountScheduled = ConcurrentHashMap.newKeySet();
     private final Set<String> announceScheduled = ConcurrentHashMap.newKeySet();
@@ -31,7 +31,7 @@ final class PresenceTracker {
     private final java.util.function.ObjLongConsumer<String> onCount;
 
     /** @param onCount told each count read (room, users) */
-    PresenceTracker(Vertx vertx, String nodeId, Hub hub, RedisBroker broker, PresenceStore presence,
+    PresenceTracker(Vertx vertx, String nodeId, Hub hub, Broker broker, RoomPresence presence,
             long minIntervalMillis, java.util.function.ObjLongConsumer<String> onCount) {
         this.onCount = onCount;
         this.vertx = vertx;

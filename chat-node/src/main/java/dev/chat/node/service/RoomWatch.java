@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
 import dev.chat.contract.RoomMeta;
 import dev.chat.node.hub.Hub;
 import dev.chat.node.protocol.ServerFrames;
-import dev.chat.node.store.RoomDirectory;
+import dev.chat.node.store.Rooms;
 
 /**
  * Watches the rooms this node has members in: tells members when their room's history is cleared
@@ -33,12 +33,12 @@ final class RoomWatch {
     }
 
     private final Hub hub;
-    private final RoomDirectory rooms;
+    private final Rooms rooms;
     private final Consumer<String> onExpired;
     private final Map<String, Watched> watched = new ConcurrentHashMap<>();
     private volatile boolean checking;
 
-    RoomWatch(Hub hub, RoomDirectory rooms, Consumer<String> onExpired) {
+    RoomWatch(Hub hub, Rooms rooms, Consumer<String> onExpired) {
         this.hub = hub;
         this.rooms = rooms;
         this.onExpired = onExpired;

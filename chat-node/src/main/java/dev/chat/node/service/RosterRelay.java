@@ -11,13 +11,13 @@ import org.jboss.logging.Logger;
 
 import io.vertx.core.Vertx;
 
-import dev.chat.node.broker.Envelope;
+import dev.chat.contract.Envelope;
 import dev.chat.node.hub.ClientSession;
 import dev.chat.node.hub.Hub;
 import dev.chat.node.limits.ByteBudget;
 import dev.chat.node.protocol.RosterFrames;
 import dev.chat.node.protocol.RosterFrames.Change;
-import dev.chat.node.store.RosterStore;
+import dev.chat.node.store.Roster;
 
 /**
  * Tells this node's members who is in their room. The presence scripts publish every change of
@@ -52,7 +52,7 @@ final class RosterRelay {
 
     private final Vertx vertx;
     private final Hub hub;
-    private final RosterStore store;
+    private final Roster store;
     private final int maxPerFrame;
     private final long flushMillis;
     private final ByteBudget budget;
@@ -61,7 +61,7 @@ final class RosterRelay {
     private final Map<String, RoomRoster> rooms = new ConcurrentHashMap<>();
 
     /** @param roomUsers the room's last known count of users, cluster-wide (0 when not known yet) */
-    RosterRelay(Vertx vertx, Hub hub, RosterStore store, int maxPerFrame, long flushMillis, ByteBudget budget,
+    RosterRelay(Vertx vertx, Hub hub, Roster store, int maxPerFrame, long flushMillis, ByteBudget budget,
             ToLongFunction<String> roomUsers, long maxLiveUsers) {
         this.roomUsers = roomUsers;
         this.maxLiveUsers = maxLiveUsers;

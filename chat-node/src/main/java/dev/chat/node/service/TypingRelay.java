@@ -8,8 +8,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToLongFunction;
 
-import dev.chat.node.broker.Envelope;
-import dev.chat.node.broker.RedisBroker;
+import dev.chat.contract.Envelope;
+import dev.chat.node.broker.Broker;
 import dev.chat.node.hub.ClientSession;
 import dev.chat.node.protocol.ErrorCode;
 import dev.chat.node.protocol.ProtocolException;
@@ -25,7 +25,7 @@ final class TypingRelay {
     /** Past this many remembered signals, the ones older than the interval are swept. */
     private static final int SWEEP_AT = 4096;
 
-    private final RedisBroker broker;
+    private final Broker broker;
     private final String nodeId;
     private final ToLongFunction<String> roomUsers;
     private final int maxRoomUsers;
@@ -33,7 +33,7 @@ final class TypingRelay {
     private final Map<String, Long> lastSignal = new ConcurrentHashMap<>();
 
     /** @param roomUsers the room's last known count of users (0 when not known yet) */
-    TypingRelay(RedisBroker broker, String nodeId, ToLongFunction<String> roomUsers, int maxRoomUsers,
+    TypingRelay(Broker broker, String nodeId, ToLongFunction<String> roomUsers, int maxRoomUsers,
             long minIntervalNanos) {
         this.broker = broker;
         this.nodeId = nodeId;

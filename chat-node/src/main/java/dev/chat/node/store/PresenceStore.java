@@ -14,14 +14,14 @@ import dev.chat.contract.Presence;
 import dev.chat.contract.RedisKeys;
 
 /**
- * Who is in which room, cluster-wide: a sorted set per room with a member per user and node
+ * {@link RoomPresence} in Redis: a sorted set per room with a member per user and node
  * ({@link Presence#member}), scored with the time it lapses. Each node adds, refreshes and removes
  * only its own members; users of a node that dies lapse by themselves after the TTL (the next
  * write of the room drops them). Every change goes through the shared presence functions
  * ({@link Presence#FUNCTIONS}), so a count costs what changed, not the room's size, and keeps the
  * room's roster (the names of the present users, every change published on the room's channel).
  */
-public final class PresenceStore {
+public final class PresenceStore implements RoomPresence {
 
     private static final LuaScript WRITE = LuaScript.resources(Presence.FUNCTIONS, "presence-write.lua");
     private static final LuaScript REMOVE = LuaScript.resources(Presence.FUNCTIONS, "presence-remove.lua");
@@ -39,6 +39,7 @@ public final class PresenceStore {
     }
 
     /** Users (id → display name) entering, or back after Redis lost them: added, or refreshed. */
+    @Override
     public CompletionStage<Void> add(String roomId, java.util.Map<String, String> names, long now) {
         List<String> members = new java.util.ArrayList<>(names.size() * 2);
         names.forEach((userId, name) -> {
@@ -52,6 +53,7 @@ public final class PresenceStore {
      * Heartbeat: refreshes only entries that still exist, so a refresh racing with a leave cannot
      * bring the user back for a whole TTL.
      */
+    @Override
     public CompletionStage<Void> refresh(String roomId, Collection<String> userIds, long now) {
         return write(roomId, userIds.stream().map(userId -> Presence.member(userId, nodeId)).toList(), now, true);
     }
@@ -71,6 +73,7 @@ public final class PresenceStore {
         return WRITE.run(redis, rosterKeysOf(roomId), args).<Void>mapEmpty().toCompletionStage();
     }
 
+    @Override
     public CompletionStage<Void> remove(String roomId, String userId) {
         return REMOVE.run(redis, rosterKeysOf(roomId),
                 List.of(Presence.member(userId, nodeId), keys.channel(roomId), nodeId)).<Void>mapEmpty()
@@ -86,6 +89,7 @@ public final class PresenceStore {
                 keys.presenceVersion(roomId));
     }
 
+    @Override
     public CompletionStage<Long> count(String roomId, long now) {
         return Presence.COUNT.run(redis, keysOf(roomId), List.of(Long.toString(now)))
                 .map(response -> response.toLong()).toCompletionStage();

@@ -6,20 +6,17 @@ import java.util.concurrent.CompletionStage;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
-import io.vertx.redis.client.Response;
 
 import dev.chat.contract.GeneralRoom;
-import dev.chat.contract.LuaScript;
 import dev.chat.contract.RedisKeys;
 import dev.chat.contract.RoomMeta;
 
-/** Reads rooms' settings from Redis; re-creates General when a Redis restart lost it. */
-public final class RoomDirectory {
+/** {@link Rooms} in Redis: reads rooms' settings; re-creates General when a Redis restart lost it. */
+public final class RoomDirectory implements Rooms {
 
     private final Redis redis;
     private final RedisKeys keys;
     private final long generalClearSeconds;
-    private final LuaScript ensureGeneral = new LuaScript(GeneralRoom.ENSURE_SCRIPT);
 
     public RoomDirectory(Redis redis, RedisKeys keys, long generalClearSeconds) {
         this.redis = redis;
@@ -28,21 +25,23 @@ public final class RoomDirectory {
     }
 
     /** Completes with null when the room does not exist. */
+    @Override
     public CompletionStage<RoomMeta> find(String roomId) {
         return load(roomId).compose(meta -> {
             if (meta == null && GeneralRoom.ID.equals(roomId)) {
-                return ensureGeneral().compose(ignored -> load(roomId));
+                return GeneralRoom.ensure(redis, keys, generalClearSeconds).compose(ignored -> load(roomId));
             }
             return io.vertx.core.Future.succeededFuture(meta);
         }).toCompletionStage();
     }
 
-    public io.vertx.core.Future<Response> ensureGeneral() {
-        return ensureGeneral.run(redis, List.of(keys.meta(GeneralRoom.ID), keys.roomIndex()),
-                List.of(Long.toString(generalClearSeconds), Long.toString(System.currentTimeMillis())));
+    @Override
+    public CompletionStage<Void> ensureGeneral() {
+        return GeneralRoom.ensure(redis, keys, generalClearSeconds).<Void>mapEmpty().toCompletionStage();
     }
 
     /** Which of these rooms still exist, checked in one round trip. */
+    @Override
     public CompletionStage<java.util.Set<String>> existing(List<String> roomIds) {
         List<Request> checks = roomIds.stream().map(id -> Request.cmd(Command.EXISTS).arg(keys.meta(id))).toList();
         return redis.batch(checks).map(responses -> {

@@ -18,7 +18,7 @@ import dev.chat.contract.RedisKeys;
  * renames. Who comes and goes is written by the presence scripts themselves ({@link PresenceStore},
  * {@link RoomEntrance}), so the roster holds exactly the users the count counts.
  */
-public final class RosterStore {
+public final class RosterStore implements Roster {
 
     /**
      * At most the cap of the room's users (id → name), and how many there are.
@@ -42,6 +42,7 @@ public final class RosterStore {
     }
 
     /** Up to {@code cap} users (all when there are no more, else a random choice): costs the cap. */
+    @Override
     public CompletionStage<Snapshot> read(String roomId, int cap) {
         return READ.run(redis, List.of(keys.presenceNames(roomId), keys.presenceVersion(roomId)),
                 List.of(Integer.toString(cap))).map(RosterStore::snapshot).toCompletionStage();
@@ -57,6 +58,7 @@ public final class RosterStore {
     }
 
     /** The user's new name, kept and announced if the user is present in the room. */
+    @Override
     public CompletionStage<Void> rename(String roomId, String userId, String name) {
         return RENAME.run(redis,
                 List.of(keys.presenceUsers(roomId), keys.presenceNames(roomId), keys.presenceVersion(roomId)),

@@ -30,9 +30,13 @@ import dev.chat.node.hub.BoundedOutbound;
 import dev.chat.node.hub.ClientSession;
 import dev.chat.node.hub.Outbound;
 import dev.chat.node.metrics.NodeMetrics;
-import dev.chat.node.service.ChatService;
+import dev.chat.node.service.ConnectionGate;
+import dev.chat.node.service.SessionCommands;
 
-/** The browser's endpoint: hands every event to {@link ChatService} and holds no logic itself. */
+/**
+ * The browser's endpoint: a connection passes the {@link ConnectionGate}, its frames go to the
+ * {@link SessionCommands}; it holds no logic itself.
+ */
 @WebSocket(path = "/ws")
 public class ChatSocket {
 
@@ -41,7 +45,10 @@ public class ChatSocket {
     private static final TypedKey<EventExecutor> LOOP = new TypedKey<>("chat.loop");
 
     @Inject
-    ChatService chat;
+    ConnectionGate gate;
+
+    @Inject
+    SessionCommands commands;
 
     @Inject
     NodeConfig config;
@@ -74,7 +81,7 @@ public class ChatSocket {
                 : ((ContextInternal) Vertx.currentContext()).nettyEventLoop();
         Outbound outbound = channel != null ? new RawOutbound(connection, channel, maxOutbound)
                 : new BoundedOutbound(new Socket(connection, vertx), maxOutbound, loop);
-        ClientSession session = chat.open(Query.param(handshake.query(), "token"), outbound, address);
+        ClientSession session = gate.open(Query.param(handshake.query(), "token"), outbound, address);
         connection.userData().put(SESSION, session);
         connection.userData().put(LOOP, loop);
         pinger.track(connection, loop, channel);
@@ -88,13 +95,13 @@ public class ChatSocket {
             new Socket(connection, vertx).close(TooBig.CLOSE_REASON.getCode(), TooBig.CLOSE_REASON.getMessage());
             return;
         }
-        chat.onText(connection.userData().get(SESSION), text);
+        commands.onText(connection.userData().get(SESSION), text);
     }
 
     @OnBinaryMessage
     @NonBlocking
     void binary(WebSocketConnection connection, Buffer data) {
-        chat.onUnsupported(connection.userData().get(SESSION), "binary");
+        commands.onUnsupported(connection.userData().get(SESSION), "binary");
     }
 
     @OnClose
@@ -103,7 +110,7 @@ public class ChatSocket {
         metrics.closed(connection.closeReason() == null ? null : connection.closeReason().getCode());
         ClientSession session = connection.userData().get(SESSION);
         if (session != null) {
-            chat.close(session);
+            commands.close(session);
         }
         EventExecutor loop = connection.userData().get(LOOP);
         if (loop != null) {

@@ -9,7 +9,7 @@ import io.vertx.core.http.HttpServerRequest;
 
 import dev.chat.contract.ClientAddressPolicy;
 import dev.chat.node.config.NodeConfig;
-import dev.chat.node.service.ChatService;
+import dev.chat.node.service.ConnectionGate;
 
 /**
  * Refuses an upgrade before any frame: a foreign Origin (403), a node that is draining or has no
@@ -19,7 +19,7 @@ import dev.chat.node.service.ChatService;
 public class UpgradeGuard implements HttpUpgradeCheck {
 
     @Inject
-    ChatService chat;
+    ConnectionGate gate;
 
     @Inject
     ClientAddressPolicy addresses;
@@ -40,10 +40,10 @@ public class UpgradeGuard implements HttpUpgradeCheck {
         if (!origins.allows(request.getHeader("Origin"), host, port)) {
             return CheckResult.rejectUpgrade(403);
         }
-        if (chat.draining() || !chat.identityReady()) {
+        if (gate.draining() || !gate.identityReady()) {
             return CheckResult.rejectUpgrade(503);
         }
-        if (!chat.admits(ClientAddress.of(addresses, request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
+        if (!gate.admits(ClientAddress.of(addresses, request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
                 request.getHeader("X-Real-IP")))) {
             return CheckResult.rejectUpgrade(429);
         }

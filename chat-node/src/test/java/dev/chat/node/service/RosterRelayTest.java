@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.vertx.core.Vertx;
 
-import dev.chat.node.broker.Envelope;
+import dev.chat.contract.Envelope;
 import dev.chat.node.hub.ClientSession;
 import dev.chat.node.hub.Hub;
 import dev.chat.node.hub.Outbound;

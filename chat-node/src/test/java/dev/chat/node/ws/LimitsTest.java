@@ -30,7 +30,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 import dev.chat.contract.RedisKeys;
-import dev.chat.node.service.ChatService;
+import dev.chat.node.service.ConnectionGate;
 import dev.chat.testing.RedisTestResource;
 import dev.chat.testing.WsClient;
 
@@ -57,7 +57,7 @@ class LimitsTest {
     URI http;
 
     @Inject
-    ChatService chat;
+    ConnectionGate chat;
 
     @Inject
     io.vertx.redis.client.Redis redis;

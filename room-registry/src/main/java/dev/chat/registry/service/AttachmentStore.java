@@ -1,5 +1,6 @@
 package dev.chat.registry.service;
 
+import dev.chat.contract.RegistryKeys;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;

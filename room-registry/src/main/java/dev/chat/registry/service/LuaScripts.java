@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-import dev.chat.contract.GeneralRoom;
 import dev.chat.contract.LuaScript;
 
 /**
@@ -18,7 +17,6 @@ import dev.chat.contract.LuaScript;
  */
 final class LuaScripts {
 
-    static final LuaScript ENSURE_GENERAL = new LuaScript(GeneralRoom.ENSURE_SCRIPT);
     static final LuaScript CREATE_ROOM = LuaScript.resource("registry/create-room.lua");
     static final LuaScript DELETE_ROOM = LuaScript.resource("registry/delete-room.lua");
     static final LuaScript PRUNE_ROOMS = LuaScript.resource("registry/prune-rooms.lua");

@@ -1,5 +1,6 @@
 package dev.chat.registry.service;
 
+import dev.chat.contract.RegistryKeys;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 

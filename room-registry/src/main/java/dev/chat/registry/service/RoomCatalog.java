@@ -1,5 +1,6 @@
 package dev.chat.registry.service;
 
+import dev.chat.contract.RegistryKeys;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -97,9 +98,7 @@ public class RoomCatalog {
      * runs this at start and whenever it finds General gone (a Redis restart without persistence).
      */
     public Uni<Void> ensureGeneral() {
-        return Futures.uni(() -> LuaScripts.ENSURE_GENERAL.run(scripts,
-                List.of(keys.meta(GeneralRoom.ID), keys.roomIndex()),
-                List.of(Long.toString(generalClearSeconds), Long.toString(System.currentTimeMillis()))))
+        return Futures.uni(() -> GeneralRoom.ensure(scripts, keys, generalClearSeconds))
                 .replaceWithVoid()
                 .onFailure().transform(StorageException::wrap);
     }

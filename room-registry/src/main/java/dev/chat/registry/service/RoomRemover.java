@@ -1,9 +1,11 @@
 package dev.chat.registry.service;
 
+import dev.chat.contract.RegistryKeys;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.chat.contract.Envelope;
 import dev.chat.contract.GeneralRoom;
 import dev.chat.contract.RedisKeys;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -20,7 +22,7 @@ import io.vertx.redis.client.Redis;
 public class RoomRemover {
 
     /** The node id the registry signs its envelopes with; chat nodes ignore only their own. */
-    public static final String ENVELOPE_SENDER = "registry";
+    public static final String ENVELOPE_SENDER = Envelope.REGISTRY;
 
     private final ReactiveRedisDataSource redis;
     private final Redis scripts;
@@ -36,7 +38,7 @@ public class RoomRemover {
 
     /** The envelope announcing that a room is gone (pub/sub kind {@code X}). */
     public static String expiredEnvelope(String roomId) {
-        return "X 0 " + ENVELOPE_SENDER + "\n{\"type\":\"expired\",\"room\":\"" + roomId + "\"}";
+        return Envelope.expired(roomId, ENVELOPE_SENDER).encode();
     }
 
     /** @param ownerToken as presented, null when absent */

@@ -1,5 +1,6 @@
 package dev.chat.registry.service;
 
+import dev.chat.contract.RegistryKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

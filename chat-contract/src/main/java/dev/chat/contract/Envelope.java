@@ -1,8 +1,10 @@
-package dev.chat.node.broker;
+package dev.chat.contract;
 
 /**
  * What travels on a room's channel: a header line {@code <kind> <id> <node>}, a newline, a body.
  * The body of a message is the finished frame, so receivers forward it without parsing JSON.
+ * Written by the chat nodes, by the registry ({@link #REGISTRY}) and, for messages, by
+ * {@code send.lua} (the same layout in Lua); read by every chat node.
  */
 public record Envelope(char kind, long id, String node, String body) {
 
@@ -14,6 +16,14 @@ public record Envelope(char kind, long id, String node, String body) {
     public static final char ROSTER = 'R';
     /** Someone is typing: the body is the {@code typing} frame, never stored. */
     public static final char TYPING = 'T';
+
+    /** The node id the registry signs its envelopes with; chat nodes ignore only their own. */
+    public static final String REGISTRY = "registry";
+
+    /** The room is gone (expired or deleted): the body is its {@code expired} frame. */
+    public static Envelope expired(String roomId, String node) {
+        return new Envelope(EXPIRED, 0, node, MessageFrames.expired(roomId));
+    }
 
     public String encode() {
         return kind + " " + id + " " + node + "\n" + body;

@@ -1,10 +1,9 @@
-package dev.chat.registry.service;
-
-import dev.chat.contract.RedisKeys;
+package dev.chat.contract;
 
 /**
- * The keys only the registry uses (name index, rate limits, a room's attachment ids), next to the shared
- * {@link RedisKeys} they are derived from, so the prefix comes from one place.
+ * The keys only the registry uses (name index, rate limits, a room's attachment ids), derived
+ * from the shared {@link RedisKeys} and kept beside them, so the whole key schema and its prefix
+ * live in this module.
  */
 public final class RegistryKeys {
 

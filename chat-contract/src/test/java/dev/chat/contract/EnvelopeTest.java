@@ -1,4 +1,4 @@
-package dev.chat.node.broker;
+package dev.chat.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

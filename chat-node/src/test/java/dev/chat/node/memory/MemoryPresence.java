@@ -1,0 +1,94 @@
+package dev.chat.node.memory;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.chat.node.store.RoomPresence;
+import dev.chat.node.store.Roster;
+import dev.chat.node.store.RosterStore;
+
+/**
+ * {@link RoomPresence} and its {@link Roster} in memory, as one node sees them: a user counts once
+ * per room however many nodes it is present from. Entries never lapse here.
+ */
+public final class MemoryPresence implements RoomPresence, Roster {
+
+    /** room → (user id + "@" + node → display name), shared by the nodes of one test. */
+    private final Map<String, Map<String, String>> rooms;
+    private final String nodeId;
+    private final AtomicLong version;
+
+    public MemoryPresence(String nodeId) {
+        this(new ConcurrentHashMap<>(), nodeId, new AtomicLong());
+    }
+
+    private MemoryPresence(Map<String, Map<String, String>> rooms, String nodeId, AtomicLong version) {
+        this.rooms = rooms;
+        this.nodeId = nodeId;
+        this.version = version;
+    }
+
+    /** The same presence seen from another node of the cluster. */
+    public MemoryPresence onNode(String otherNode) {
+        return new MemoryPresence(rooms, otherNode, version);
+    }
+
+    private Map<String, String> room(String roomId) {
+        return rooms.computeIfAbsent(roomId, id -> new ConcurrentHashMap<>());
+    }
+
+    private String member(String userId) {
+        return userId + "@" + nodeId;
+    }
+
+    @Override
+    public CompletionStage<Void> add(String roomId, Map<String, String> names, long now) {
+        names.forEach((userId, name) -> room(roomId).put(member(userId), name));
+        version.incrementAndGet();
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletionStage<Void> refresh(String roomId, Collection<String> userIds, long now) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletionStage<Void> remove(String roomId, String userId) {
+        room(roomId).remove(member(userId));
+        version.incrementAndGet();
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletionStage<Long> count(String roomId, long now) {
+        return CompletableFuture.completedFuture((long) people(roomId).size());
+    }
+
+    /** The users present in the room (id → name), on every node. */
+    public Map<String, String> people(String roomId) {
+        Map<String, String> people = new LinkedHashMap<>();
+        room(roomId).forEach((member, name) -> people.put(member.substring(0, member.lastIndexOf('@')), name));
+        return people;
+    }
+
+    @Override
+    public CompletionStage<RosterStore.Snapshot> read(String roomId, int cap) {
+        Map<String, String> people = people(roomId);
+        Map<String, String> capped = new LinkedHashMap<>();
+        people.entrySet().stream().limit(cap).forEach(e -> capped.put(e.getKey(), e.getValue()));
+        return CompletableFuture.completedFuture(new RosterStore.Snapshot(version.get(), people.size(), capped));
+    }
+
+    @Override
+    public CompletionStage<Void> rename(String roomId, String userId, String name) {
+        room(roomId).replace(member(userId), name);
+        version.incrementAndGet();
+        return CompletableFuture.completedFuture(null);
+    }
+}
