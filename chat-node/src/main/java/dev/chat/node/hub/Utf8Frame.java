@@ -10,6 +10,8 @@ public final class Utf8Frame {
 
     private final byte[] bytes;
     private String text;
+    /** what the transport made of the bytes (the whole WebSocket frame), made once, shared */
+    private volatile Object wire;
 
     private Utf8Frame(byte[] bytes, String text) {
         this.bytes = bytes;
@@ -33,6 +35,19 @@ public final class Utf8Frame {
             text = t;
         }
         return t;
+    }
+
+    /**
+     * What {@code encoder} makes of the bytes, made once for every recipient on every loop (two
+     * loops racing both encode, and one result is kept: the results are equal).
+     */
+    public Object wire(java.util.function.Function<byte[], Object> encoder) {
+        Object w = wire;
+        if (w == null) {
+            w = encoder.apply(bytes);
+            wire = w;
+        }
+        return w;
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import org.jboss.logging.Logger;
 
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.http.impl.WebSocketImplBase;
 import io.vertx.core.net.impl.ConnectionBase;
@@ -67,6 +68,28 @@ public final class NettyAccess {
             LOG.debugf("no channel for %s: %s", connection.id(), e);
         }
         return null;
+    }
+
+    /**
+     * The context of the connection's WebSocket frame encoder, when frames may be written below
+     * it as finished bytes ({@link WireFrames}); null when there is none, or when a handler between
+     * it and the connection's own context changes frames on their way (a compression extension:
+     * its frames are then written through it, as Vert.x writes them).
+     */
+    static ChannelHandlerContext encoder(ChannelHandlerContext connection) {
+        if (connection == null) {
+            return null;
+        }
+        ChannelHandlerContext encoder = connection.pipeline().context(WebSocketFrameEncoder.class);
+        if (encoder == null) {
+            return null;
+        }
+        for (var entry : connection.pipeline()) {
+            if (entry.getValue() instanceof io.netty.handler.codec.http.websocketx.extensions.WebSocketExtensionEncoder) {
+                return null;
+            }
+        }
+        return encoder;
     }
 
     /** Drops the socket now; whatever is still queued for it is discarded. */

@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 
 import org.jboss.logging.Logger;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
@@ -29,12 +30,15 @@ final class RawOutbound implements Outbound {
 
     private final WebSocketConnection connection;
     private final ChannelHandlerContext channel;
+    /** the WebSocket encoder's context: a write through it starts below the encoder; or null */
+    private final ChannelHandlerContext belowEncoder;
     private final long maxBytes;
     private boolean closed;
 
     RawOutbound(WebSocketConnection connection, ChannelHandlerContext channel, long maxBytes) {
         this.connection = connection;
         this.channel = channel;
+        this.belowEncoder = NettyAccess.encoder(channel);
         this.maxBytes = maxBytes;
     }
 
@@ -48,27 +52,40 @@ final class RawOutbound implements Outbound {
         write(frame.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A frame shared by many recipients: its wire bytes are made once and written as they are. */
     @Override
     public void send(Utf8Frame frame) {
-        write(frame.bytes());
+        if (belowEncoder == null) {
+            write(frame.bytes());
+        } else if (fits(frame.bytes().length)) {
+            ByteBuf wire = ((ByteBuf) frame.wire(WireFrames::text)).duplicate();
+            belowEncoder.write(wire, belowEncoder.voidPromise());
+        }
     }
 
     private void write(byte[] frame) {
+        if (fits(frame.length)) {
+            channel.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(frame)), channel.voidPromise());
+        }
+    }
+
+    /** Whether the frame may be written: the channel is open and its client keeps up. */
+    private boolean fits(int length) {
         if (closed) {
-            return;
+            return false;
         }
         ChannelOutboundBuffer buffer = channel.channel().unsafe().outboundBuffer();
         if (buffer == null) {
             closed = true; // the channel is closed
-            return;
+            return false;
         }
-        if (buffer.totalPendingWriteBytes() + frame.length > maxBytes) {
+        if (buffer.totalPendingWriteBytes() + length > maxBytes) {
             close(BoundedOutbound.POLICY_VIOLATION, "too slow: more than " + maxBytes + " bytes unread");
             channel.executor().schedule(() -> NettyAccess.hardClose(connection), ABORT_AFTER_MS,
                     java.util.concurrent.TimeUnit.MILLISECONDS);
-            return;
+            return false;
         }
-        channel.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(frame)), channel.voidPromise());
+        return true;
     }
 
     @Override

@@ -67,6 +67,8 @@ class NettyAccessTest {
             ChannelHandlerContext channel = NettyAccess.channel(connections.listAll().iterator().next());
             assertNotNull(channel, "websockets-next's internals moved: see NettyAccess");
             assertTrue(channel.channel().isActive());
+            assertNotNull(NettyAccess.encoder(channel),
+                    "no WebSocket encoder to write finished frames below: see NettyAccess.encoder");
             await().atMost(Duration.ofSeconds(5)).until(() -> pings.get() >= 3);
         } finally {
             client.abort();
