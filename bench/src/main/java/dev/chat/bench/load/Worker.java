@@ -25,6 +25,9 @@ import io.vertx.core.VertxOptions;
  * coord  → STOP                           the ramp passed its threshold: no more sends
  * worker → RESULT {json}                  the end
  * </pre>
+ *
+ * Its event loops are reached through {@link LoopGroup}; what it reports at the end is summed by
+ * {@link WorkerResults}.
  */
 public final class Worker {
 
