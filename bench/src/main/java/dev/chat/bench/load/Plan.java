@@ -41,6 +41,20 @@ public record Plan(String runId, String wsUrl, int conns, List<String> roomIds, 
         return room >= senders ? 0 : (senders - room + rooms() - 1) / rooms();
     }
 
+    /** What the send schedule asks for at {@code rate} per sender: sends times the members planned per room. */
+    public double offeredPerSecond(double rate) {
+        double offered = 0;
+        for (int r = 0; r < rooms(); r++) {
+            offered += sendersIn(r) * rate * membersPlanned(r);
+        }
+        return offered;
+    }
+
+    /** Connections planned into a room. */
+    public long membersPlanned(int room) {
+        return room >= conns ? 0 : (conns - room + rooms() - 1) / rooms();
+    }
+
     /** Length of the measured part: the ramp's steps, or the duration. */
     public long measuredMicros() {
         return rampSteps > 0 ? rampSteps * stepMicros : durationMicros;

@@ -5,10 +5,8 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -27,6 +25,9 @@ import io.vertx.core.VertxOptions;
  * coord  → STOP                           the ramp passed its threshold: no more sends
  * worker → RESULT {json}                  the end
  * </pre>
+ *
+ * Its event loops are reached through {@link LoopGroup}; what it reports at the end is summed by
+ * {@link WorkerResults}.
  */
 public final class Worker {
 
@@ -40,7 +41,7 @@ public final class Worker {
     private final int workers;
     private final int loopCount;
     private final PrintStream out;
-    private final List<LoadLoop> loops = new ArrayList<>();
+    private final LoopGroup loops;
     private Vertx vertx;
 
     public Worker(Plan plan, int workerIndex, int workers, int loopCount, PrintStream out) {
@@ -49,6 +50,7 @@ public final class Worker {
         this.workers = workers;
         this.loopCount = loopCount;
         this.out = out;
+        this.loops = new LoopGroup(plan);
     }
 
     public void run(BufferedReader in) throws Exception {
@@ -124,14 +126,14 @@ public final class Worker {
         if (!settled.await(limitSeconds, TimeUnit.SECONDS)) {
             System.err.println("worker " + workerIndex + ": connections still pending after " + limitSeconds + " s");
         }
-        Tallies sum = collect(loop -> loop.tallies);
+        Tallies sum = loops.collect(loop -> loop.tallies);
         out.println("READY " + sum.joined + " " + sum.failed);
         out.flush();
     }
 
     private void measure(long t0) throws Exception {
         long measureStart = t0 + plan.warmupMicros();
-        onLoops(loop -> {
+        loops.onEach(loop -> {
             loop.go(t0);
             return null;
         });
@@ -141,12 +143,12 @@ public final class Worker {
         for (int step = 0; step < plan.rampSteps(); step++) {
             long stepEnd = measureStart + (step + 1) * plan.stepMicros();
             sleepUntil(stepEnd);
-            if (anyStopped()) {
+            if (loops.anyStopped()) {
                 break;
             }
             sleepUntil(stepEnd + STEP_GRACE_MICROS);
             int k = step;
-            List<Object[]> parts = onLoops(loop -> new Object[] { loop.tallies.steps[k].copy(),
+            List<Object[]> parts = loops.onEach(loop -> new Object[] { loop.tallies.steps[k].copy(),
                     loop.tallies.stepDeliveries[k] });
             var histogram = Percentiles.micros();
             long deliveries = 0;
@@ -157,122 +159,14 @@ public final class Worker {
             out.println("STEP " + k + " " + Percentiles.encode(histogram) + " " + deliveries);
             out.flush();
         }
-        while (!anyStopped() && Clock.micros() < end) {
+        while (!loops.anyStopped() && Clock.micros() < end) {
             sleepUntil(Math.min(end, Clock.micros() + 200_000));
         }
         double cpu = cpuSeconds() - cpuStart;
-        drain();
-        Tallies total = collect(loop -> loop.tallies);
-        long[] sent = new long[plan.senders()];
-        long[] sendErrors = new long[plan.senders()];
-        long[] unique = new long[plan.senders()];
-        long[] members = new long[plan.rooms()];
-        // each loop counts its own clients on its own thread; the sums are made here, on one
-        for (long[][] part : onLoops(this::counts)) {
-            for (int s = 0; s < plan.senders(); s++) {
-                sent[s] += part[0][s];
-                sendErrors[s] += part[1][s];
-                unique[s] += part[2][s];
-            }
-            for (int r = 0; r < plan.rooms(); r++) {
-                members[r] += part[3][r];
-            }
-        }
-        List<String> lossSample = lossSample(t0);
-        out.println("RESULT " + JSON.writeValueAsString(
-                WorkerReport.of(total, sent, sendErrors, unique, members, cpu, lossSample)));
+        WorkerResults results = new WorkerResults(plan, loops);
+        results.drain();
+        out.println("RESULT " + JSON.writeValueAsString(results.report(cpu, t0)));
         out.flush();
-    }
-
-    private long[] highestSeen(LoadLoop loop) {
-        long[] highest = new long[plan.senders()];
-        java.util.Arrays.fill(highest, -1);
-        for (BenchClient c : loop.clients) {
-            if (c.joined && !c.gone) {
-                for (int s = c.room; s < plan.senders(); s += plan.rooms()) {
-                    highest[s] = Math.max(highest[s], c.receipts.highest(plan.slotOf(s)));
-                }
-            }
-        }
-        return highest;
-    }
-
-    /** One loop's {sent, send errors, distinct received} per sender and members per room at the end. */
-    private long[][] counts(LoadLoop loop) {
-        long[][] c = { new long[plan.senders()], new long[plan.senders()], new long[plan.senders()],
-                new long[plan.rooms()] };
-        for (BenchClient client : loop.clients) {
-            if (client.isSender()) {
-                c[0][client.index] += client.sent;
-                c[1][client.index] += client.sendErrors;
-            }
-            if (client.joined && !client.gone) {
-                c[3][client.room]++;
-                for (int s = client.room; s < plan.senders(); s += plan.rooms()) {
-                    c[2][s] += client.receipts.count(plan.slotOf(s));
-                }
-            }
-        }
-        return c;
-    }
-
-    /**
-     * A few clients that miss messages other clients of this worker got, and which: where to look
-     * when a run loses something (node, when the client joined, the missing sequence numbers).
-     */
-    private List<String> lossSample(long t0) throws Exception {
-        long[] highest = new long[plan.senders()];
-        java.util.Arrays.fill(highest, -1);
-        for (long[] part : onLoops(this::highestSeen)) {
-            for (int s = 0; s < plan.senders(); s++) {
-                highest[s] = Math.max(highest[s], part[s]);
-            }
-        }
-        List<String> sample = java.util.Collections.synchronizedList(new ArrayList<>());
-        onLoops(loop -> {
-            for (BenchClient c : loop.clients) {
-                if (!c.joined || c.gone || sample.size() >= 5) {
-                    continue;
-                }
-                StringBuilder sb = new StringBuilder();
-                for (int s = c.room; s < plan.senders(); s += plan.rooms()) {
-                    for (long[] r : c.receipts.missing(plan.slotOf(s), highest[s], 5)) {
-                        sb.append(" sender ").append(s).append(": ").append(r[0]).append('-').append(r[1]);
-                    }
-                }
-                if (sb.length() > 0) {
-                    sample.add("client " + c.index + " on " + c.node + ", room " + c.room + ", joined at t0"
-                            + String.format(java.util.Locale.ROOT, "%+.3f", (c.joinedAtMicros - t0) / 1e6) + " s, missing" + sb);
-                }
-            }
-            return null;
-        });
-        return sample;
-    }
-
-    /**
-     * After the last send: waits until every sender of this worker has had each of its sends
-     * answered (its own message back, or an error) and nothing new has arrived for a second; at
-     * most 30 s, so a server that never answers shows as lost, not as a hang.
-     */
-    private void drain() throws Exception {
-        long deadline = Clock.micros() + 30_000_000;
-        long last = -1;
-        long quietSince = Clock.micros();
-        while (Clock.micros() < deadline) {
-            long received = collect(loop -> loop.tallies).received;
-            if (received != last) {
-                last = received;
-                quietSince = Clock.micros();
-            } else if (Clock.micros() - quietSince >= 1_000_000 && !onLoops(LoadLoop::awaitingAnswers).contains(true)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private boolean anyStopped() throws Exception {
-        return onLoops(LoadLoop::stopped).contains(true);
     }
 
     private void listenForStop(BufferedReader in) {
@@ -280,7 +174,7 @@ public final class Worker {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.trim().equals("STOP")) {
-                    onLoops(loop -> {
+                    loops.onEach(loop -> {
                         loop.stopSending();
                         return null;
                     });
@@ -289,36 +183,6 @@ public final class Worker {
         } catch (Exception e) {
             // the coordinator went away: the run ends by its own timeline
         }
-    }
-
-    /** A merged copy of the loops' tallies, each read on its own thread. */
-    private Tallies collect(Function<LoadLoop, Tallies> what) throws Exception {
-        Tallies sum = new Tallies(plan.rampSteps());
-        for (Tallies t : onLoops(what)) {
-            sum.add(t);
-        }
-        return sum;
-    }
-
-    /** Runs {@code action} on every loop's own thread and waits for all of them. */
-    private <T> List<T> onLoops(Function<LoadLoop, T> action) throws Exception {
-        List<CompletableFuture<T>> futures = new ArrayList<>();
-        for (LoadLoop loop : loops) {
-            CompletableFuture<T> f = new CompletableFuture<>();
-            loop.context().runOnContext(ignored -> {
-                try {
-                    f.complete(action.apply(loop));
-                } catch (RuntimeException e) {
-                    f.completeExceptionally(e);
-                }
-            });
-            futures.add(f);
-        }
-        List<T> results = new ArrayList<>();
-        for (CompletableFuture<T> f : futures) {
-            results.add(f.get(30, TimeUnit.SECONDS));
-        }
-        return results;
     }
 
     private static void sleepUntil(long micros) throws InterruptedException {

@@ -22,6 +22,10 @@ final class ReadingGuide {
             *before* folder, a before / after table compares every scenario present in both.
             """;
 
+    /** Followed by the link's target. */
+    static final String SCALING_LINK = "What these figures mean for more chat nodes, Redis shards and up to a million "
+            + "connections, and which resource runs out first: [scaling.md]";
+
     static final String COLUMNS = """
             ## What the columns mean
 

@@ -33,10 +33,17 @@ final class ReportDocument {
                 .append(RelativeLink.from(folder, after.folder())).append(").\n\n");
         header(out);
         out.append(ReadingGuide.REPRODUCE).append('\n');
+        // the model built on these figures, when it sits beside this document (docs/scaling.md)
+        if (java.nio.file.Files.isRegularFile(folder.resolve(SCALING_MD))) {
+            out.append(ReadingGuide.SCALING_LINK).append("(").append(SCALING_MD).append(").\n\n");
+        }
         out.append(ReadingGuide.COLUMNS).append('\n');
         body(out, folder);
         return out.toString();
     }
+
+    /** The scaling model (docs/scaling.md), linked from the performance document beside it. */
+    static final String SCALING_MD = "scaling.md";
 
     /** The short summary.md written to {@code markdownFile}, beside the results. */
     String summary(Path markdownFile) {

@@ -182,6 +182,19 @@ class ReportTest {
     }
 
     @Test
+    void documentLinksTheScalingModelOnlyWhenItIsBesideIt() throws Exception {
+        Report.write(after, null, doc);
+        assertFalse(Files.readString(doc).contains("scaling.md"));
+        Files.writeString(repo.resolve("docs/scaling.md"), "# Scaling\n");
+        Report.write(after, null, doc);
+        String text = Files.readString(doc);
+        assertTrue(text.contains("up to a million connections, and which resource runs out first: [scaling.md](scaling.md).\n"),
+                text);
+        assertTrue(text.indexOf("## How to reproduce") < text.indexOf("(scaling.md)"));
+        assertTrue(text.indexOf("(scaling.md)") < text.indexOf("## What the columns mean"));
+    }
+
+    @Test
     void anEmptyResultsFolderStillGivesAReport() throws Exception {
         Path empty = Files.createDirectories(repo.resolve("empty"));
         String table = Report.write(empty, null, repo.resolve("out/performance.md"));
