@@ -32,9 +32,12 @@ public final class RegistryKeys {
         return shared;
     }
 
-    /** Hash: name key ({@code NewRoomParser#nameKey}) of an active room → its id. An entry whose room meta is gone is free. */
+    /**
+     * Hash: name key ({@code NewRoomParser#nameKey}) of an active room → its id. An entry whose room
+     * meta is gone is free. In the directory's slot, with the room index.
+     */
     public String roomNames() {
-        return shared.prefix() + ":room-names";
+        return shared.directory("names");
     }
 
     /**
@@ -42,7 +45,7 @@ public final class RegistryKeys {
      * one lookup rather than a scan of every name.
      */
     public String roomNameKeys() {
-        return shared.prefix() + ":room-name-keys";
+        return shared.directory("name-keys");
     }
 
     /** Counter of rooms created from {@code address} in the fixed one-minute window {@code minute}. */
@@ -71,19 +74,22 @@ public final class RegistryKeys {
         return seq.substring(0, seq.length() - SEQ.length()) + "attachment-bytes";
     }
 
-    /** Bytes of images all rooms hold. */
+    /**
+     * Bytes of images all rooms hold. The three totals share the hash tag {@code {attachments}}:
+     * one slot, changed together by one script on a Redis Cluster.
+     */
     public String attachmentBytesTotal() {
-        return shared.prefix() + ":attachment-bytes";
+        return shared.prefix() + ":{attachments}:bytes";
     }
 
     /** Sorted set: attachment id → when it expires, so expired ones stop counting in {@link #attachmentBytesTotal()}. */
     public String attachmentExpiries() {
-        return shared.prefix() + ":attachment-expiries";
+        return shared.prefix() + ":{attachments}:expiries";
     }
 
     /** Hash: attachment id → its size in bytes, for {@link #attachmentBytesTotal()}. */
     public String attachmentSizes() {
-        return shared.prefix() + ":attachment-sizes";
+        return shared.prefix() + ":{attachments}:sizes";
     }
 
     /** What comes before a room id in its meta key. */

@@ -41,7 +41,7 @@ class IdsAndTokensTest {
     void registryKeysSplitTheSharedMetaLayoutAroundTheId() {
         RegistryKeys keys = new RegistryKeys(new RedisKeys("p"));
         assertEquals(new RedisKeys("p").meta("abc"), keys.metaHead() + "abc" + keys.metaTail());
-        assertEquals("p:room-names", keys.roomNames());
+        assertEquals("p:{directory}:names", keys.roomNames());
         assertEquals("p:ratelimit:create:10.0.0.1:42", keys.createRateLimit("10.0.0.1", 42));
     }
 
