@@ -49,9 +49,12 @@ public interface ShardConnector {
         };
     }
 
-    /** @param seeds the cluster's seed addresses ({@code quarkus.redis.hosts}), credentials included */
-    public static ShardConnector cluster(Vertx vertx, List<URI> seeds) {
-        return new ClusterShards(vertx, seeds);
+    /**
+     * @param seeds    the cluster's seed addresses ({@code quarkus.redis.hosts}), credentials in them or
+     * @param password {@code quarkus.redis.password}, null when the URLs carry the credentials
+     */
+    public static ShardConnector cluster(Vertx vertx, List<URI> seeds, String password) {
+        return new ClusterShards(vertx, seeds, password);
     }
 
     /** A Redis Cluster's masters, each reached with a client of its own. */
@@ -61,13 +64,15 @@ public interface ShardConnector {
         private final List<URI> seeds;
         private final Map<String, Redis> clients = new ConcurrentHashMap<>();
         private final List<String> known = new ArrayList<>();
+        private final String password;
 
-        ClusterShards(Vertx vertx, List<URI> seeds) {
+        ClusterShards(Vertx vertx, List<URI> seeds, String password) {
             if (seeds.isEmpty()) {
                 throw new IllegalArgumentException("no Redis Cluster seed address (quarkus.redis.hosts)");
             }
             this.vertx = vertx;
             this.seeds = List.copyOf(seeds);
+            this.password = password;
             seeds.forEach(s -> known.add(s.getHost() + ":" + s.getPort()));
         }
 
@@ -109,7 +114,11 @@ public interface ShardConnector {
             String userInfo = seed.getRawUserInfo() == null ? "" : seed.getRawUserInfo() + "@";
             String url = seed.getScheme() + "://" + userInfo + endpoint;
             // two: the subscriber keeps one, CLUSTER SLOTS may borrow the other
-            return Redis.createClient(vertx, new RedisOptions().setConnectionString(url).setMaxPoolSize(2).setMaxPoolWaiting(16));
+            RedisOptions options = new RedisOptions().setConnectionString(url).setMaxPoolSize(2).setMaxPoolWaiting(16);
+            if (password != null) {
+                options.setPassword(password);
+            }
+            return Redis.createClient(vertx, options);
         }
 
         @Override

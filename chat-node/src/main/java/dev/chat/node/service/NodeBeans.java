@@ -48,7 +48,8 @@ public class NodeBeans {
     ChatService chatService(Vertx vertx, Redis redis, NodeConfig config, ObjectMapper mapper, NameGenerator names,
             NodeMetrics metrics,
             @ConfigProperty(name = "quarkus.redis.client-type", defaultValue = "standalone") String clientType,
-            @ConfigProperty(name = "quarkus.redis.hosts") Optional<List<URI>> redisHosts) {
+            @ConfigProperty(name = "quarkus.redis.hosts") Optional<List<URI>> redisHosts,
+            @ConfigProperty(name = "quarkus.redis.password") Optional<String> redisPassword) {
         RedisKeys keys = new RedisKeys(config.redis().keyPrefix());
         Hub hub = new Hub();
         RedisBroker broker = new RedisBroker(vertx, redis, keys, new RedisBroker.Interest() {
@@ -61,7 +62,8 @@ public class NodeBeans {
             public java.util.Set<String> rooms() {
                 return hub.roomIds();
             }
-        }, "cluster".equalsIgnoreCase(clientType) ? ShardConnector.cluster(vertx, redisHosts.orElse(List.of()))
+        }, "cluster".equalsIgnoreCase(clientType) ? ShardConnector.cluster(vertx, redisHosts.orElse(List.of()),
+                redisPassword.orElse(null))
                 : ShardConnector.single(redis), config.redis().reconnectDelay(), config.redis().reconnectMaxDelay());
         String nodeId = nodeId(config);
         SharedIdentitySecret secret = SharedIdentitySecret.start(config, vertx, redis, keys, names);
