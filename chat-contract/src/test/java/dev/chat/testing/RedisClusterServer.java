@@ -177,11 +177,14 @@ public final class RedisClusterServer {
         }
     }
 
-    /** A free port whose cluster bus port (port + 10000) is free too. */
+    /**
+     * A free port in 20000-22767 whose cluster bus port (port + 10000) is free too: both below
+     * Linux's ephemeral range, where an outgoing connection could take the bus port meanwhile.
+     */
     private static int freeClusterPort() {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int port = RedisServer.freePort();
-            if (port + 10000 <= 65535 && RedisServer.isFree(port + 10000)) {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(2768);
+            if (RedisServer.isFree(port) && RedisServer.isFree(port + 10000)) {
                 return port;
             }
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
@@ -65,6 +66,8 @@ public interface ShardConnector {
         private final Map<String, Redis> clients = new ConcurrentHashMap<>();
         private final List<String> known = new ArrayList<>();
         private final String password;
+        // guarded by known: the topology request under way, if any
+        private Future<ShardTopology> inFlight;
 
         ClusterShards(Vertx vertx, List<URI> seeds, String password) {
             if (seeds.isEmpty()) {
@@ -76,13 +79,28 @@ public interface ShardConnector {
             seeds.forEach(s -> known.add(s.getHost() + ":" + s.getPort()));
         }
 
+        /**
+         * One {@code CLUSTER SLOTS} at a time: the rooms of a moved slot all ask at once (one
+         * unsolicited sunsubscribe each) and share the answer.
+         */
         @Override
         public Future<ShardTopology> topology() {
             List<String> candidates;
+            Promise<ShardTopology> asked = Promise.promise();
             synchronized (known) {
+                if (inFlight != null) {
+                    return inFlight;
+                }
+                inFlight = asked.future();
                 candidates = List.copyOf(known);
             }
-            return ask(candidates, 0, null);
+            ask(candidates, 0, null).onComplete(result -> {
+                synchronized (known) {
+                    inFlight = null;
+                }
+                asked.handle(result);
+            });
+            return asked.future();
         }
 
         private Future<ShardTopology> ask(List<String> candidates, int index, Throwable last) {
