@@ -142,6 +142,13 @@ class RedisClusterFaultIT extends FaultCluster {
         s.verify();
     }
 
+    @Test
+    @Order(3)
+    void aChatNodeIsKilledUnderLoadOnARedisCluster() {
+        new NodeKillFaultIT().killOneNodeUnderLoad("node-kill-on-redis-cluster", " (on a Redis Cluster)",
+                "RedisClusterFaultIT");
+    }
+
     /** The redis-cli steps of a resharding for one slot; answers how many keys moved. */
     private static int migrateSlot(ShardMap shards, int slot, int from, int to) {
         String fromId = ClusterState.redisAt(cluster, from, "CLUSTER", "MYID").get(0).trim();
