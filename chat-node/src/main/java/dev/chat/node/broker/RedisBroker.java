@@ -134,7 +134,9 @@ public final class RedisBroker implements ShardSubscriber.Events {
         ShardSubscriber shard;
         synchronized (this) {
             if (!subscriptions.current(room, subscribed)) {
-                return; // given up meanwhile (the room emptied, or the connection was lost)
+                // replaced meanwhile (its slot moved, the connection was lost) or given up (the room emptied)
+                subscriptions.settleFromCurrent(room, subscribed);
+                return;
             }
             shard = topology == null ? null : shards.get(topology.ownerOf(channel));
             if (shard == null) {

@@ -31,6 +31,25 @@ final class RoomSubscriptions {
         return futures.get(room) == subscribed;
     }
 
+    /**
+     * A future that is no longer the room's subscription, which someone may still wait on (a join):
+     * it completes as the room's current subscription does, or fails when there is none.
+     */
+    void settleFromCurrent(String room, CompletableFuture<Void> orphan) {
+        CompletableFuture<Void> now = futures.get(room);
+        if (now == null) {
+            orphan.completeExceptionally(new IllegalStateException("the room's subscription was given up"));
+        } else {
+            now.whenComplete((ok, failure) -> {
+                if (failure == null) {
+                    orphan.complete(null);
+                } else {
+                    orphan.completeExceptionally(failure);
+                }
+            });
+        }
+    }
+
     void on(String room, String endpoint) {
         endpoints.put(room, endpoint);
     }
