@@ -59,6 +59,7 @@ public final class RedisClusterServer {
             create.addAll(List.of("--cluster-replicas", Integer.toString(replicas), "--cluster-yes"));
             cluster.cli(started.get(0).port(), create.toArray(String[]::new));
             cluster.awaitOk();
+            cluster.awaitReplicasOnline(replicas);
             return cluster;
         } catch (RuntimeException e) {
             started.forEach(n -> n.process().destroyForcibly());
@@ -128,6 +129,23 @@ public final class RedisClusterServer {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
         }
         throw new IllegalStateException("Redis Cluster not ok within " + READY_WITHIN + ": " + last);
+    }
+
+    /** Waits, bounded, until every master has {@code replicas} replicas in sync ({@code state=online}). */
+    public void awaitReplicasOnline(int replicas) {
+        Instant deadline = Instant.now().plus(READY_WITHIN);
+        while (Instant.now().isBefore(deadline)) {
+            boolean all = true;
+            for (int master : masterPorts()) {
+                String info = cli(master, "info", "replication");
+                all &= info.lines().filter(l -> l.startsWith("slave") && l.contains("state=online")).count() >= replicas;
+            }
+            if (all) {
+                return;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        }
+        throw new IllegalStateException("replicas not in sync within " + READY_WITHIN);
     }
 
     /** Runs {@code redis-cli -p port args...} and returns what it printed; fails on a non-zero exit. */
