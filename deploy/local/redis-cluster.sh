@@ -134,6 +134,7 @@ wait_redis_cluster_ok() {
 show_redis_shards() {
     redis_cluster || return 0
     local p nodes=""
+    [[ -n ${REDIS_ADMIN_PASSWORD:-} || ! -f $SECRETS_ENV ]] || load_secrets
     for p in $REDIS_PORTS; do
         nodes=$(admin_cli -p "$p" cluster nodes 2>/dev/null) && [[ -n $nodes ]] && break
     done
