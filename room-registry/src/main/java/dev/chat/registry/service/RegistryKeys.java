@@ -12,17 +12,9 @@ public final class RegistryKeys {
     private static final String SEQ = "seq";
 
     private final RedisKeys shared;
-    private final String metaHead;
-    private final String metaTail;
 
     public RegistryKeys(RedisKeys shared) {
         this.shared = shared;
-        // Lua scripts build the meta key of a room they only learn inside Redis (the holder of a
-        // name); they get RedisKeys' own layout split around the id rather than a copy of it.
-        String sample = shared.meta(MARK);
-        int at = sample.indexOf("{" + MARK + "}") + 1;
-        this.metaHead = sample.substring(0, at);
-        this.metaTail = sample.substring(at + MARK.length());
         if (!shared.seq(MARK).endsWith(":" + SEQ)) {
             throw new IllegalStateException("unexpected room key layout: " + shared.seq(MARK));
         }
@@ -90,15 +82,5 @@ public final class RegistryKeys {
     /** Hash: attachment id → its size in bytes, for {@link #attachmentBytesTotal()}. */
     public String attachmentSizes() {
         return shared.prefix() + ":{attachments}:sizes";
-    }
-
-    /** What comes before a room id in its meta key. */
-    public String metaHead() {
-        return metaHead;
-    }
-
-    /** What comes after a room id in its meta key. */
-    public String metaTail() {
-        return metaTail;
     }
 }
