@@ -149,6 +149,13 @@ class RedisClusterFaultIT extends FaultCluster {
                 "RedisClusterFaultIT");
     }
 
+    @Test
+    @Order(4)
+    void aChatNodeIsDrainedUnderLoadOnARedisCluster() {
+        new NodeDrainFaultIT().terminateOneNodeUnderLoad("node-drain-on-redis-cluster", " (on a Redis Cluster)",
+                "RedisClusterFaultIT");
+    }
+
     /** The redis-cli steps of a resharding for one slot; answers how many keys moved. */
     private static int migrateSlot(ShardMap shards, int slot, int from, int to) {
         String fromId = ClusterState.redisAt(cluster, from, "CLUSTER", "MYID").get(0).trim();
