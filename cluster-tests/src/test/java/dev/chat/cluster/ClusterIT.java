@@ -32,8 +32,8 @@ import dev.chat.testing.WsClient;
 class ClusterIT {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String OPS_KEY = "cluster-it-" + UUID.randomUUID();
-    private static LocalCluster cluster;
+    static final String OPS_KEY = "cluster-it-" + UUID.randomUUID();
+    static LocalCluster cluster;
 
     @BeforeAll
     static void up() {

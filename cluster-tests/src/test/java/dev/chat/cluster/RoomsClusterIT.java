@@ -32,12 +32,17 @@ class RoomsClusterIT {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String API_KEY = UUID.randomUUID().toString();
-    private static LocalCluster cluster;
+    static LocalCluster cluster;
 
     @BeforeAll
     static void up() {
-        cluster = LocalCluster.start(3, Map.of("CHAT_ROOMS_CLEAR_INTERVALS", "2s,30s", "CHAT_ROOMS_EXPIRIES", "3s,60s",
-                "CHAT_ROOMS_CREATE_PER_MINUTE", "50", "CHAT_API_KEY", API_KEY));
+        cluster = LocalCluster.start(3, settings("single"));
+    }
+
+    /** @param redisMode {@code single} or {@code cluster} ({@code REDIS_MODE} of deploy/local/cluster) */
+    static Map<String, String> settings(String redisMode) {
+        return Map.of("CHAT_ROOMS_CLEAR_INTERVALS", "2s,30s", "CHAT_ROOMS_EXPIRIES", "3s,60s",
+                "CHAT_ROOMS_CREATE_PER_MINUTE", "50", "CHAT_API_KEY", API_KEY, "REDIS_MODE", redisMode);
     }
 
     @AfterAll

@@ -41,8 +41,13 @@ abstract class FaultCluster {
 
     @BeforeAll
     static void up() {
+        startCluster(SETTINGS);
+    }
+
+    /** For a subclass whose cluster differs (its own static {@code up()} hides this class's). */
+    static void startCluster(Map<String, String> settings) {
         preloadTestClasses();
-        cluster = LocalCluster.start(3, SETTINGS);
+        cluster = LocalCluster.start(3, settings);
         Scenario.tested(describeBuild());
     }
 
