@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -23,13 +22,7 @@ import dev.chat.testing.WsClient;
  * plus what only a cluster shows: rooms' channels are spread over the masters, each subscribed on
  * the master that owns its slot, and a room's message stays on that master (and its replica).
  */
-class ClusterOnRedisClusterIT extends ClusterIT {
-
-    @BeforeAll
-    static void up() {
-        cluster = LocalCluster.start(3, Map.of("CHAT_OPS_KEY", OPS_KEY, "REDIS_MODE", "cluster",
-                "CHAT_ROOMS_CREATE_PER_MINUTE", "100"));
-    }
+class ClusterOnRedisClusterIT extends ClusterIT implements OnRedisCluster {
 
     @Test
     @Order(50)

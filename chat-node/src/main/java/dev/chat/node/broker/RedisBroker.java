@@ -51,7 +51,7 @@ public final class RedisBroker implements Broker, ShardSubscriber.Events {
     private final Map<String, ShardSubscriber> shards = new HashMap<>();
     private final RoomSubscriptions subscriptions = new RoomSubscriptions();
     private boolean recovering;
-    private boolean stopped;
+    private volatile boolean stopped;
     private long attempt;
 
     /** Which rooms this node needs to hear; the hub knows. */
@@ -81,10 +81,6 @@ public final class RedisBroker implements Broker, ShardSubscriber.Events {
     /** Whether every master has its subscriber connection now. */
     public synchronized boolean isConnected() {
         return topology != null && !recovering && shards.keySet().containsAll(topology.masters());
-    }
-
-    public synchronized Set<String> subscribedRooms() {
-        return subscriptions.rooms();
     }
 
     /**
@@ -234,10 +230,15 @@ public final class RedisBroker implements Broker, ShardSubscriber.Events {
                 masters = Set.copyOf(shards.keySet());
             }
             LOG.infof("Redis subscriber connected to %s%s", masters, again ? " again: resubscribing" : "");
-            if (again) {
-                listener.onReconnected();
+            if (!again) {
+                resubscribeWanted();
+                return;
             }
-            resubscribeWanted();
+            // the rooms catch up from history: through the service's client, once it answers too
+            ClientReady.await(vertx, redis, reconnectDelay, () -> stopped).onSuccess(ready -> {
+                listener.onReconnected();
+                resubscribeWanted();
+            });
         });
     }
 

@@ -97,10 +97,6 @@ final class RoomSubscriptions {
         return missed.remove(room);
     }
 
-    Set<String> rooms() {
-        return Set.copyOf(futures.keySet());
-    }
-
     void clear() {
         futures.clear();
         endpoints.clear();

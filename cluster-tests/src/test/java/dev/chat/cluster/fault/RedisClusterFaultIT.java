@@ -2,16 +2,15 @@ package dev.chat.cluster.fault;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import dev.chat.cluster.OnRedisCluster;
 import dev.chat.cluster.ShardMap;
 
 /**
@@ -21,14 +20,7 @@ import dev.chat.cluster.ShardMap;
  * history; clients resend what got no answer; nobody loses or repeats a message.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class RedisClusterFaultIT extends FaultCluster {
-
-    @BeforeAll
-    static void up() {
-        Map<String, String> settings = new HashMap<>(SETTINGS);
-        settings.put("REDIS_MODE", "cluster");
-        startCluster(settings);
-    }
+class RedisClusterFaultIT extends FaultCluster implements OnRedisCluster {
 
     @Test
     @Order(1)
