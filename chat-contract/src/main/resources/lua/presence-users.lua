@@ -59,7 +59,7 @@ local function roster_publish(roster)
   for i, user in ipairs(roster.order) do
     lines[i] = roster.lines[user]
   end
-  redis.call('PUBLISH', roster.channel, 'R ' .. version .. ' ' .. roster.node .. '\n' .. table.concat(lines, '\n'))
+  redis.call('SPUBLISH', roster.channel, 'R ' .. version .. ' ' .. roster.node .. '\n' .. table.concat(lines, '\n'))
 end
 
 local function presence_add(zkey, hkey, member, lapses_at, roster, name)

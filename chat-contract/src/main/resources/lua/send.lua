@@ -52,6 +52,6 @@ if ARGV[5] ~= '' then
   redis.call('HSET', KEYS[4], ARGV[5], id)
   redis.call('PEXPIREAT', KEYS[4], historyEnd)
 end
-redis.call('PUBLISH', ARGV[1], 'M ' .. id .. ' ' .. ARGV[2] .. '\n' .. frame)
+redis.call('SPUBLISH', ARGV[1], 'M ' .. id .. ' ' .. ARGV[2] .. '\n' .. frame)
 -- a short reply: the sender gets its message through the channel like everyone else
 return {'ok', id}

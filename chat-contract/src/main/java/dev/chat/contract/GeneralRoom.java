@@ -14,7 +14,8 @@ public final class GeneralRoom {
 
     /**
      * Creates General if missing and applies the configured clear interval, keeping its creation
-     * time (and so its clear boundaries). KEYS: meta, room index; ARGV: clear interval s, now ms.
+     * time (and so its clear boundaries). KEYS: meta; ARGV: clear interval s, now ms. One key, so
+     * one slot on a Redis Cluster: the registry lists General without an index entry.
      * Idempotent: every service runs it at start and whenever it finds General missing (a Redis
      * restart without persistence).
      */
@@ -23,7 +24,6 @@ public final class GeneralRoom {
             redis.call('HSETNX', KEYS[1], 'createdAt', ARGV[2])
             redis.call('HSETNX', KEYS[1], 'historyForNewcomers', 'true')
             redis.call('HSET', KEYS[1], 'clearIntervalSeconds', ARGV[1])
-            redis.call('SADD', KEYS[2], 'general')
             return redis.call('HGET', KEYS[1], 'createdAt')
             """;
 
@@ -37,7 +37,7 @@ public final class GeneralRoom {
      * creation time.
      */
     public static Future<Response> ensure(Redis redis, RedisKeys keys, long clearIntervalSeconds) {
-        return ENSURE.run(redis, List.of(keys.meta(ID), keys.roomIndex()),
+        return ENSURE.run(redis, List.of(keys.meta(ID)),
                 List.of(Long.toString(clearIntervalSeconds), Long.toString(System.currentTimeMillis())));
     }
 

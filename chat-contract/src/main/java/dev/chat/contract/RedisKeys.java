@@ -33,9 +33,18 @@ public final class RedisKeys {
         return roomId != null && ROOM_ID.matcher(roomId).matches();
     }
 
-    /** Set of room ids: an index for listing; entries whose meta key has expired are stale. */
+    /**
+     * Set of room ids: an index for listing; entries whose meta key has expired are stale. In the
+     * directory's slot (hash tag {@code {directory}}) with the registry's name index, so that one
+     * script can change both on a Redis Cluster.
+     */
     public String roomIndex() {
-        return prefix + ":rooms";
+        return directory("rooms");
+    }
+
+    /** A key of the room directory: one hash slot for the index of rooms and of their names. */
+    public String directory(String part) {
+        return prefix + ":{directory}:" + part;
     }
 
     /** String: the key that signs identity tokens when {@code chat.identity.secret} is unset. */

@@ -11,17 +11,9 @@ public final class RegistryKeys {
     private static final String SEQ = "seq";
 
     private final RedisKeys shared;
-    private final String metaHead;
-    private final String metaTail;
 
     public RegistryKeys(RedisKeys shared) {
         this.shared = shared;
-        // Lua scripts build the meta key of a room they only learn inside Redis (the holder of a
-        // name); they get RedisKeys' own layout split around the id rather than a copy of it.
-        String sample = shared.meta(MARK);
-        int at = sample.indexOf("{" + MARK + "}") + 1;
-        this.metaHead = sample.substring(0, at);
-        this.metaTail = sample.substring(at + MARK.length());
         if (!shared.seq(MARK).endsWith(":" + SEQ)) {
             throw new IllegalStateException("unexpected room key layout: " + shared.seq(MARK));
         }
@@ -31,9 +23,12 @@ public final class RegistryKeys {
         return shared;
     }
 
-    /** Hash: name key ({@code NewRoomParser#nameKey}) of an active room → its id. An entry whose room meta is gone is free. */
+    /**
+     * Hash: name key ({@code NewRoomParser#nameKey}) of an active room → its id. An entry whose room
+     * meta is gone is free. In the directory's slot, with the room index.
+     */
     public String roomNames() {
-        return shared.prefix() + ":room-names";
+        return shared.directory("names");
     }
 
     /**
@@ -41,7 +36,7 @@ public final class RegistryKeys {
      * one lookup rather than a scan of every name.
      */
     public String roomNameKeys() {
-        return shared.prefix() + ":room-name-keys";
+        return shared.directory("name-keys");
     }
 
     /** Counter of rooms created from {@code address} in the fixed one-minute window {@code minute}. */
@@ -70,28 +65,21 @@ public final class RegistryKeys {
         return seq.substring(0, seq.length() - SEQ.length()) + "attachment-bytes";
     }
 
-    /** Bytes of images all rooms hold. */
+    /**
+     * Bytes of images all rooms hold. The three totals share the hash tag {@code {attachments}}:
+     * one slot, changed together by one script on a Redis Cluster.
+     */
     public String attachmentBytesTotal() {
-        return shared.prefix() + ":attachment-bytes";
+        return shared.prefix() + ":{attachments}:bytes";
     }
 
     /** Sorted set: attachment id → when it expires, so expired ones stop counting in {@link #attachmentBytesTotal()}. */
     public String attachmentExpiries() {
-        return shared.prefix() + ":attachment-expiries";
+        return shared.prefix() + ":{attachments}:expiries";
     }
 
     /** Hash: attachment id → its size in bytes, for {@link #attachmentBytesTotal()}. */
     public String attachmentSizes() {
-        return shared.prefix() + ":attachment-sizes";
-    }
-
-    /** What comes before a room id in its meta key. */
-    public String metaHead() {
-        return metaHead;
-    }
-
-    /** What comes after a room id in its meta key. */
-    public String metaTail() {
-        return metaTail;
+        return shared.prefix() + ":{attachments}:sizes";
     }
 }

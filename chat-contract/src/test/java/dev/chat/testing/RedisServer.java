@@ -100,7 +100,7 @@ public final class RedisServer {
         }
     }
 
-    private static void awaitListening(Process process, int port, Path dir) throws IOException {
+    static void awaitListening(Process process, int port, Path dir) throws IOException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -114,6 +114,15 @@ public final class RedisServer {
         }
         process.destroyForcibly();
         throw new IllegalStateException("redis-server did not listen on " + port + " within 20 s");
+    }
+
+    /** Whether nothing listens on {@code port} of the loopback address now. */
+    static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
     }
 
     public static int freePort() {

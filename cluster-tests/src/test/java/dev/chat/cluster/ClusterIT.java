@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,12 +33,17 @@ import dev.chat.testing.WsClient;
 class ClusterIT {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String OPS_KEY = "cluster-it-" + UUID.randomUUID();
-    private static LocalCluster cluster;
+    static final String OPS_KEY = "cluster-it-" + UUID.randomUUID();
+    static LocalCluster cluster;
 
     @BeforeAll
-    static void up() {
-        cluster = LocalCluster.start(3, Map.of("CHAT_OPS_KEY", OPS_KEY));
+    static void up(TestInfo test) {
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("CHAT_OPS_KEY", OPS_KEY));
+        if ("cluster".equals(OnRedisCluster.mode(test))) {
+            // ClusterOnRedisClusterIT creates rooms until every master has one
+            settings.putAll(Map.of("REDIS_MODE", "cluster", "CHAT_ROOMS_CREATE_PER_MINUTE", "100"));
+        }
+        cluster = LocalCluster.start(3, settings);
     }
 
     @AfterAll

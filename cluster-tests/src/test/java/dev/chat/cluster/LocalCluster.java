@@ -220,11 +220,30 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
-    /** Every service of the cluster: redis, room-registry, chat-node-1..N, gateway. */
+    /** Every service of the cluster: redis (or redis-1..N on a Redis Cluster), room-registry, chat-node-1..N, gateway. */
     public List<String> services() {
-        List<String> names = new ArrayList<>(List.of("redis", "room-registry"));
+        List<String> names = new ArrayList<>(redisNodes());
+        names.add("room-registry");
         names.addAll(chatNodes());
         names.add("gateway");
+        return names;
+    }
+
+    /** Whether this cluster runs on a Redis Cluster ({@code REDIS_MODE=cluster}). */
+    public boolean onRedisCluster() {
+        return "cluster".equals(ports().get("REDIS_MODE"));
+    }
+
+    /** The Redis processes: {@code redis}, or {@code redis-1..N} of a Redis Cluster. */
+    public List<String> redisNodes() {
+        if (!onRedisCluster()) {
+            return List.of("redis");
+        }
+        int nodes = ports().get("REDIS_PORTS").split(" ").length;
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= nodes; i++) {
+            names.add("redis-" + i);
+        }
         return names;
     }
 
@@ -265,6 +284,9 @@ public final class LocalCluster implements AutoCloseable {
     /** The loopback port of a service (redis, room-registry, chat-node-N, gateway). */
     public int port(String name) {
         Map<String, String> ports = ports();
+        if (name.startsWith("redis-")) {
+            return Integer.parseInt(ports.get("REDIS_PORTS").split(" ")[Integer.parseInt(name.substring(6)) - 1]);
+        }
         if (name.startsWith("chat-node-")) {
             return Integer.parseInt(ports.get("CHAT_NODE_PORTS").split(" ")[Integer.parseInt(name.substring(10)) - 1]);
         }

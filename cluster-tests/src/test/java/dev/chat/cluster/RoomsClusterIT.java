@@ -20,6 +20,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,12 +33,12 @@ class RoomsClusterIT {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String API_KEY = UUID.randomUUID().toString();
-    private static LocalCluster cluster;
+    static LocalCluster cluster;
 
     @BeforeAll
-    static void up() {
+    static void up(TestInfo test) {
         cluster = LocalCluster.start(3, Map.of("CHAT_ROOMS_CLEAR_INTERVALS", "2s,30s", "CHAT_ROOMS_EXPIRIES", "3s,60s",
-                "CHAT_ROOMS_CREATE_PER_MINUTE", "50", "CHAT_API_KEY", API_KEY));
+                "CHAT_ROOMS_CREATE_PER_MINUTE", "50", "CHAT_API_KEY", API_KEY, "REDIS_MODE", OnRedisCluster.mode(test)));
     }
 
     @AfterAll

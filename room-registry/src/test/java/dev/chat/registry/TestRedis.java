@@ -62,7 +62,7 @@ public class TestRedis {
     }
 
     public Map<String, String> nameIndex() {
-        return redis.hash(String.class).hgetall(keys.prefix() + ":room-names");
+        return redis.hash(String.class).hgetall(new dev.chat.contract.RegistryKeys(keys).roomNames());
     }
 
     public boolean exists(String key) {

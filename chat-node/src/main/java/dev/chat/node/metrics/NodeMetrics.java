@@ -80,6 +80,11 @@ public final class NodeMetrics {
         this.connections = connections;
         this.localRooms = localRooms;
         this.delivered = delivered;
+        // Micrometer's registry outlives the service in a JVM that starts it twice (tests): meters
+        // of an earlier start would read that stopped instance, and a second register is ignored
+        for (String name : new String[] {"chat.connections", "chat.rooms.local", "chat.messages.delivered"}) {
+            registry.find(name).meters().forEach(registry::remove);
+        }
         Gauge.builder("chat.connections", connections::getAsInt).description("open WebSocket connections")
                 .register(registry);
         Gauge.builder("chat.rooms.local", localRooms::getAsInt).description("rooms with members on this node")

@@ -1,12 +1,17 @@
 package dev.chat.node.service;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -19,6 +24,7 @@ import io.vertx.redis.client.Redis;
 
 import dev.chat.contract.RedisKeys;
 import dev.chat.node.broker.RedisBroker;
+import dev.chat.node.broker.ShardConnector;
 import dev.chat.node.config.NodeConfig;
 import dev.chat.node.hub.Hub;
 import dev.chat.node.identity.IdentityTokens;
@@ -40,7 +46,10 @@ public class NodeBeans {
     @Produces
     @Singleton
     ChatNode chatNode(Vertx vertx, Redis redis, NodeConfig config, ObjectMapper mapper, NameGenerator names,
-            NodeMetrics metrics) {
+            NodeMetrics metrics,
+            @ConfigProperty(name = "quarkus.redis.client-type", defaultValue = "standalone") String clientType,
+            @ConfigProperty(name = "quarkus.redis.hosts") Optional<List<URI>> redisHosts,
+            @ConfigProperty(name = "quarkus.redis.password") Optional<String> redisPassword) {
         RedisKeys keys = new RedisKeys(config.redis().keyPrefix());
         Hub hub = new Hub();
         RedisBroker broker = new RedisBroker(vertx, redis, keys, new RedisBroker.Interest() {
@@ -53,7 +62,9 @@ public class NodeBeans {
             public java.util.Set<String> rooms() {
                 return hub.roomIds();
             }
-        }, config.redis().reconnectDelay(), config.redis().reconnectMaxDelay());
+        }, "cluster".equalsIgnoreCase(clientType) ? ShardConnector.cluster(vertx, redisHosts.orElse(List.of()),
+                redisPassword.orElse(null))
+                : ShardConnector.single(redis), config.redis().reconnectDelay(), config.redis().reconnectMaxDelay());
         String nodeId = nodeId(config);
         SharedIdentitySecret secret = SharedIdentitySecret.start(config, vertx, redis, keys, names);
         NodeParts parts = new NodeParts(broker,

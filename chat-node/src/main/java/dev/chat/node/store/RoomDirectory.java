@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionStage;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
 
 import dev.chat.contract.GeneralRoom;
 import dev.chat.contract.RedisKeys;
@@ -40,14 +41,19 @@ public final class RoomDirectory implements Rooms {
         return GeneralRoom.ensure(redis, keys, generalClearSeconds).<Void>mapEmpty().toCompletionStage();
     }
 
-    /** Which of these rooms still exist, checked in one round trip. */
+    /**
+     * Which of these rooms still exist: one EXISTS per room, all sent at once. Not a batch: rooms
+     * live in different slots of a Redis Cluster, and a batch must stay on one node.
+     */
     @Override
     public CompletionStage<java.util.Set<String>> existing(List<String> roomIds) {
-        List<Request> checks = roomIds.stream().map(id -> Request.cmd(Command.EXISTS).arg(keys.meta(id))).toList();
-        return redis.batch(checks).map(responses -> {
+        List<io.vertx.core.Future<Response>> checks = roomIds.stream()
+                .map(id -> redis.send(Request.cmd(Command.EXISTS).arg(keys.meta(id)))).toList();
+        return io.vertx.core.Future.all(checks).map(done -> {
             java.util.Set<String> present = new java.util.HashSet<>();
             for (int i = 0; i < roomIds.size(); i++) {
-                if (responses.get(i) != null && responses.get(i).toInteger() > 0) {
+                Response r = checks.get(i).result();
+                if (r != null && r.toInteger() > 0) {
                     present.add(roomIds.get(i));
                 }
             }

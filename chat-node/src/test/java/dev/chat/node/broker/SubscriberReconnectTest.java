@@ -50,18 +50,23 @@ class SubscriberReconnectTest {
             }
             redis.send(Request.cmd(Command.CLIENT).arg("KILL").arg("TYPE").arg("pubsub")).toCompletionStage()
                     .toCompletableFuture().join();
-            for (int i = 0; i < 30; i++) {
-                sender.say(tag + " " + i);
-            }
-            for (int i = 0; i < 30; i++) {
-                String expected = tag + " " + i;
-                reader.next("message", m -> m.get("text").asText().equals(expected), Duration.ofSeconds(15));
-            }
-            List<String> got = reader.seen("message").stream().map(m -> m.get("text").asText())
-                    .filter(t -> t.startsWith(tag)).toList();
-            assertEquals(IntStream.range(0, 30).mapToObj(i -> tag + " " + i).toList(), got, "each once, in order");
+            sendThirtyAndReadEachOnceInOrder(sender, reader, tag);
         }
         Awaitility.await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+    }
+
+    /** 30 messages from sender; the reader gets each once, in order (from the channel or from history). */
+    static void sendThirtyAndReadEachOnceInOrder(WsClient sender, WsClient reader, String tag) {
+        for (int i = 0; i < 30; i++) {
+            sender.say(tag + " " + i);
+        }
+        for (int i = 0; i < 30; i++) {
+            String expected = tag + " " + i;
+            reader.next("message", m -> m.get("text").asText().equals(expected), Duration.ofSeconds(15));
+        }
+        List<String> got = reader.seen("message").stream().map(m -> m.get("text").asText())
+                .filter(t -> t.startsWith(tag)).toList();
+        assertEquals(IntStream.range(0, 30).mapToObj(i -> tag + " " + i).toList(), got, "each once, in order");
     }
 }

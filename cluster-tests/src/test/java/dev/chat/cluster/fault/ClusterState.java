@@ -78,8 +78,22 @@ public final class ClusterState {
      * line per element. The password goes through the environment, never the command line.
      */
     public static List<String> redisAs(LocalCluster cluster, String user, String password, String... command) {
+        // on a Redis Cluster: any node (the first that is up), following redirections (-c)
+        String node = cluster.redisNodes().stream().filter(cluster::alive).findFirst().orElse(cluster.redisNodes().get(0));
+        return redisAt(cluster.port(node), cluster.onRedisCluster(), user, password, command);
+    }
+
+    /** One command as admin on one Redis node (no redirection followed): CLUSTER, PUBSUB SHARDCHANNELS, INFO. */
+    public static List<String> redisAt(LocalCluster cluster, int port, String... command) {
+        return redisAt(port, false, "admin", cluster.secrets().get("REDIS_ADMIN_PASSWORD"), command);
+    }
+
+    private static List<String> redisAt(int port, boolean follow, String user, String password, String... command) {
         List<String> args = new ArrayList<>(List.of("redis-cli", "-h", "127.0.0.1", "-p",
-                Integer.toString(cluster.port("redis")), "--raw", "--no-auth-warning"));
+                Integer.toString(port), "--raw", "--no-auth-warning"));
+        if (follow) {
+            args.add("-c");
+        }
         if (user != null) {
             args.addAll(List.of("--user", user));
         }

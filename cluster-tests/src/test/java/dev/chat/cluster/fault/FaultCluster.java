@@ -11,8 +11,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInfo;
 
 import dev.chat.cluster.LocalCluster;
+import dev.chat.cluster.OnRedisCluster;
 
 /**
  * The cluster of a fault test class: three chat nodes, the registry, nginx and Redis, started
@@ -40,9 +42,11 @@ abstract class FaultCluster {
     static LocalCluster cluster;
 
     @BeforeAll
-    static void up() {
+    static void up(TestInfo test) {
         preloadTestClasses();
-        cluster = LocalCluster.start(3, SETTINGS);
+        Map<String, String> settings = new java.util.HashMap<>(SETTINGS);
+        settings.put("REDIS_MODE", OnRedisCluster.mode(test));
+        cluster = LocalCluster.start(3, settings);
         Scenario.tested(describeBuild());
     }
 

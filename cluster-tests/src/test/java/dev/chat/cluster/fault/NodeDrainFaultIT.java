@@ -23,22 +23,27 @@ class NodeDrainFaultIT extends FaultCluster {
 
     @Test
     void terminateOneNodeUnderLoad() {
-        Scenario s = Scenario.begin("node-drain", "Chat node drained (SIGTERM) under load", PROMISE, "NodeDrainFaultIT");
+        terminateOneNodeUnderLoad("node-drain", "", "NodeDrainFaultIT");
+    }
+
+    /** Also run on a Redis Cluster ({@link RedisClusterFaultIT}), on the cluster of the calling class. */
+    void terminateOneNodeUnderLoad(String id, String titleSuffix, String testSelector) {
+        Scenario s = Scenario.begin(id, "Chat node drained (SIGTERM) under load" + titleSuffix, PROMISE, testSelector);
         s.method("6 resuming clients (2 per node), a message every 50 ms each; after 2 s the node of the first " +
                 "client gets SIGTERM; raw upgrades go straight to its port every 50 ms until it exits (counted " +
                 "once one of its clients has been closed); the load goes on until 4 s after the signal; exit time" +
                 " from the signal to the process's end.");
         try {
-            run(s);
+            run(s, id);
         } catch (Throwable e) {
             s.crashed(e);
         } finally {
-            saveLogs("node-drain");
+            saveLogs(id);
         }
         s.verify();
     }
 
-    private void run(Scenario s) throws Exception {
+    private void run(Scenario s, String id) throws Exception {
         String room = ClusterState.createRoom(cluster, "fault drain");
         try (Fleet fleet = Fleet.spread(cluster, room, "d", 2)) {
             fleet.joinAll();
@@ -108,7 +113,7 @@ class NodeDrainFaultIT extends FaultCluster {
             s.figure("sendsUnansweredAtClose", unansweredAtClose);
             s.figure("quietAfterLoad", quiet);
             s.figure("errors", NodeKillFaultIT.errors(fleet));
-            Fleet.Audit audit = fleet.audit("node-drain", ClusterState.storedIds(cluster, room));
+            Fleet.Audit audit = fleet.audit(id, ClusterState.storedIds(cluster, room));
             audit.report(s);
 
             s.check("closedWith1012", not1012.isEmpty(), not1012.isEmpty()

@@ -24,7 +24,12 @@ class NodeKillFaultIT extends FaultCluster {
 
     @Test
     void killOneNodeUnderLoad() {
-        Scenario s = Scenario.begin("node-kill", "Chat node killed (kill -9) under load", PROMISE, "NodeKillFaultIT");
+        killOneNodeUnderLoad("node-kill", "", "NodeKillFaultIT");
+    }
+
+    /** Also run on a Redis Cluster ({@link RedisClusterFaultIT}), on the cluster of the calling class. */
+    void killOneNodeUnderLoad(String id, String titleSuffix, String testSelector) {
+        Scenario s = Scenario.begin(id, "Chat node killed (kill -9) under load" + titleSuffix, PROMISE, testSelector);
         s.method("6 resuming clients (2 per node) in a room of their own, each sending a stamped message with a " +
                 "clientId every 50 ms; after 2 s the node of the first client gets SIGKILL and the load goes on 4" +
                 " s more; a 7th, plain client on that node does not come back and must leave the room's count; " +
@@ -32,16 +37,16 @@ class NodeKillFaultIT extends FaultCluster {
                 "20 s; the clients' views are compared with each other and with the room's Redis stream. " +
                 "Reconnect time: socket closed to next joined, including the client's 50-100 ms backoff.");
         try {
-            run(s);
+            run(s, id);
         } catch (Throwable e) {
             s.crashed(e);
         } finally {
-            saveLogs("node-kill");
+            saveLogs(id);
         }
         s.verify();
     }
 
-    private void run(Scenario s) {
+    private void run(Scenario s, String id) {
         String room = ClusterState.createRoom(cluster, "fault kill");
         try (Fleet fleet = Fleet.spread(cluster, room, "k", 2)) {
             fleet.joinAll();
@@ -105,7 +110,7 @@ class NodeKillFaultIT extends FaultCluster {
             s.figure("usersRightAfterMs", usersMs);
             s.figure("quietAfterLoad", quiet);
             s.figure("errors", errors(fleet));
-            Fleet.Audit audit = fleet.audit("node-kill", ClusterState.storedIds(cluster, room));
+            Fleet.Audit audit = fleet.audit(id, ClusterState.storedIds(cluster, room));
             audit.report(s);
             s.figure("recoveredFalse", audit.recoveredFalse());
 

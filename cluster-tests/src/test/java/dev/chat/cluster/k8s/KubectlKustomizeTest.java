@@ -46,7 +46,7 @@ class KubectlKustomizeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "base", "overlays/production" })
+    @ValueSource(strings = { "base", "overlays/production", "overlays/redis-cluster" })
     void kustomizeRendersTheSameObjects(String folder) throws IOException, InterruptedException {
         Path kubectl = kubectl();
         Assumptions.assumeTrue(kubectl != null, "kubectl is not installed: the real kustomize is not compared");

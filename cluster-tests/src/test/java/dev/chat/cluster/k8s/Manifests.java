@@ -34,8 +34,13 @@ public record Manifests(String name, List<HasMetadata> objects) {
         return of("production", k8s().resolve("overlays/production"));
     }
 
+    /** The optional Redis Cluster mode ({@code overlays/redis-cluster}). */
+    public static Manifests redisCluster() {
+        return of("redis-cluster", k8s().resolve("overlays/redis-cluster"));
+    }
+
     public static List<Manifests> all() {
-        return List.of(base(), production());
+        return List.of(base(), production(), redisCluster());
     }
 
     static Manifests of(String name, Path dir) {

@@ -13,11 +13,10 @@ import dev.chat.registry.config.RegistryConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
-import io.vertx.redis.client.Redis;
 
 /**
- * The number of live rooms, counted in Redis every {@code chat.metrics.rooms-refresh} by one script
- * ({@code lua/registry/count-rooms.lua}), so that a scrape of {@code chat_rooms} reads a number
+ * The number of live rooms, counted in Redis every {@code chat.metrics.rooms-refresh} (the room
+ * index against the rooms' metas, {@link RoomIndex#countLive()}), so that a scrape of {@code chat_rooms} reads a number
  * and never waits for Redis.
  */
 @ApplicationScoped
@@ -26,16 +25,14 @@ public class LiveRoomCount {
     private static final Logger LOG = Logger.getLogger(LiveRoomCount.class);
 
     private final Vertx vertx;
-    private final Redis redis;
-    private final RegistryKeys keys;
+    private final RoomIndex index;
     private final long refreshMillis;
     private final AtomicLong live = new AtomicLong();
     private long timer = -1;
 
-    LiveRoomCount(Vertx vertx, Redis redis, RegistryKeys keys, RegistryConfig config) {
+    LiveRoomCount(Vertx vertx, RoomIndex index, RegistryConfig config) {
         this.vertx = vertx;
-        this.redis = redis;
-        this.keys = keys;
+        this.index = index;
         this.refreshMillis = config.metrics().roomsRefresh().toMillis();
     }
 
@@ -56,8 +53,7 @@ public class LiveRoomCount {
     }
 
     private void refresh() {
-        LuaScripts.COUNT_ROOMS.run(redis, List.of(keys.shared().roomIndex()), List.of(keys.metaHead(), keys.metaTail()))
-                .onSuccess(count -> live.set(count.toLong()))
-                .onFailure(e -> LOG.debugf("could not count the live rooms: %s", e.getMessage()));
+        index.countLive().subscribe().with(live::set,
+                e -> LOG.debugf("could not count the live rooms: %s", e.getMessage()));
     }
 }

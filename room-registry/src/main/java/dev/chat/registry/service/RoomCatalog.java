@@ -41,7 +41,7 @@ public class RoomCatalog {
     private final ReactiveRedisDataSource redis;
     private final Redis scripts;
     private final RedisKeys keys;
-    private final RegistryKeys registryKeys;
+    private final RoomIndex index;
     private final long generalClearSeconds;
     private final int pipelineRooms;
 
@@ -49,12 +49,13 @@ public class RoomCatalog {
      * @param maxWaitingHandlers how many commands one connection may have in flight; a pipelined
      *                           read of more fails, so reads are cut into chunks of a quarter of it
      */
-    RoomCatalog(ReactiveRedisDataSource redis, Redis scripts, RegistryKeys registryKeys, RegistryConfig config,
+    RoomCatalog(ReactiveRedisDataSource redis, Redis scripts, RegistryKeys registryKeys, RoomIndex index,
+            RegistryConfig config,
             @ConfigProperty(name = "quarkus.redis.max-waiting-handlers", defaultValue = "2048") int maxWaitingHandlers) {
         this.redis = redis;
         this.scripts = scripts;
+        this.index = index;
         this.pipelineRooms = Math.max(1, maxWaitingHandlers / 4 / COMMANDS_PER_ROOM);
-        this.registryKeys = registryKeys;
         this.keys = registryKeys.shared();
         this.generalClearSeconds = RoomOptions.wholeSeconds("chat.general.clear-interval",
                 config.general().clearInterval());
@@ -98,7 +99,9 @@ public class RoomCatalog {
      * runs this at start and whenever it finds General gone (a Redis restart without persistence).
      */
     public Uni<Void> ensureGeneral() {
+        // its meta (General's slot), then its index entry (the directory's): each idempotent
         return Futures.uni(() -> GeneralRoom.ensure(scripts, keys, generalClearSeconds))
+                .chain(() -> redis.set(String.class).sadd(keys.roomIndex(), GeneralRoom.ID))
                 .replaceWithVoid()
                 .onFailure().transform(StorageException::wrap);
     }
@@ -182,14 +185,12 @@ public class RoomCatalog {
         }).map(done -> result.get());
     }
 
-    /** Best effort: a failed prune is retried by the next listing, so it must not fail this one. */
+    /**
+     * Best effort: a failed prune is retried by the next listing, so it must not fail this one. The
+     * listing read these rooms' metas and found them gone; ids are never reused, so they stay gone.
+     */
     private Uni<Void> prune(List<String> stale) {
-        List<String> args = new ArrayList<>(List.of(registryKeys.metaHead(), registryKeys.metaTail()));
-        args.addAll(stale);
-        return Futures.uni(() -> LuaScripts.PRUNE_ROOMS.run(scripts,
-                List.of(keys.roomIndex(), registryKeys.roomNames(), registryKeys.roomNameKeys()), args))
-                .invoke(removed -> LOG.debugf("pruned %s stale room index entries", removed))
-                .replaceWithVoid()
+        return index.drop(stale).replaceWithVoid()
                 .onFailure().invoke(e -> LOG.warnf("pruning stale rooms %s failed: %s", stale, e.getMessage()))
                 .onFailure().recoverWithNull();
     }

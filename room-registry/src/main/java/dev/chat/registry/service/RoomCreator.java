@@ -14,14 +14,16 @@ import dev.chat.contract.RedisKeys;
 import dev.chat.contract.RoomMeta;
 import dev.chat.registry.config.RegistryConfig;
 import dev.chat.registry.mapping.RoomMapper;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.Response;
 
 /**
- * Creates rooms with one Lua script ({@code lua/registry/create-room.lua}) that checks the creation rate
- * of the client, the name index and the id, then writes everything or nothing. The rate counter
- * lives in Redis so the limit holds however many registry instances run.
+ * Creates rooms in steps that each touch one Redis Cluster slot (docs/redis-cluster.md): a unit of
+ * the client's creation rate ({@link RateCounter}), the room's meta ({@code create-meta.lua}, the
+ * room's slot), then its name and index entry ({@code claim-name.lua}, the directory's slot). A
+ * refusal after the first step undoes the earlier ones; a creation that stops half-way leaves at
+ * most a meta nobody knows (never listed, it expires) or a rate unit taken until the window ends.
  */
 @ApplicationScoped
 public class RoomCreator {
@@ -30,17 +32,23 @@ public class RoomCreator {
 
     private static final Logger LOG = Logger.getLogger(RoomCreator.class);
     private static final int ID_ATTEMPTS = 3;
+    private static final int CLAIM_ATTEMPTS = 5;
 
+    private final ReactiveRedisDataSource data;
     private final Redis redis;
     private final RegistryKeys registryKeys;
     private final RedisKeys keys;
+    private final RoomIndex index;
     private final int createPerMinute;
     private final int maxLive;
 
-    RoomCreator(Redis redis, RegistryKeys registryKeys, RegistryConfig config) {
+    RoomCreator(ReactiveRedisDataSource data, Redis redis, RegistryKeys registryKeys, RoomIndex index,
+            RegistryConfig config) {
+        this.data = data;
         this.redis = redis;
         this.registryKeys = registryKeys;
         this.keys = registryKeys.shared();
+        this.index = index;
         this.createPerMinute = config.rooms().createPerMinute();
         this.maxLive = config.rooms().maxLive();
     }
@@ -52,63 +60,85 @@ public class RoomCreator {
             // General is not in the name index (the shared ENSURE script does not write it).
             return Uni.createFrom().item(new CreateOutcome.NameTaken(room.name()));
         }
-        return attempt(room, nameKey, clientAddress, 1).onFailure().transform(StorageException::wrap);
-    }
-
-    private Uni<CreateOutcome> attempt(NewRoom room, String nameKey, String clientAddress, int attempt) {
         long now = System.currentTimeMillis();
         long window = now / WINDOW_MILLIS;
         long windowEnd = (window + 1) * WINDOW_MILLIS;
+        String rateKey = registryKeys.createRateLimit(clientAddress, window);
+        // outlives its window a little: clocks of JVMs and Redis need not agree
+        return RateCounter.take(redis, rateKey, createPerMinute, windowEnd - now + WINDOW_MILLIS)
+                .chain(taken -> !taken
+                        ? Uni.createFrom().<CreateOutcome>item(new CreateOutcome.RateLimited(
+                                Math.max(1, ceilSeconds(windowEnd - now))))
+                        : attempt(room, nameKey, 1).call(outcome -> outcome instanceof CreateOutcome.Created
+                                ? Uni.createFrom().voidItem() : RateCounter.giveBack(redis, rateKey)))
+                .onFailure().transform(StorageException::wrap);
+    }
+
+    private Uni<CreateOutcome> attempt(NewRoom room, String nameKey, int attempt) {
+        long now = System.currentTimeMillis();
         String id = RoomIds.next();
         String token = OwnerTokens.next();
         RoomMeta meta = new RoomMeta(id, room.name(), room.clearIntervalSeconds(), room.expirySeconds(), now,
                 room.historyForNewcomers());
         long expiryMillis = room.expirySeconds() * 1000;
-
-        List<String> args = new ArrayList<>(List.of(id, nameKey, registryKeys.metaHead(), registryKeys.metaTail(),
-                Integer.toString(createPerMinute),
-                // outlives its window a little: clocks of JVMs and Redis need not agree
-                Long.toString(windowEnd - now + WINDOW_MILLIS),
-                Long.toString(expiryMillis), Integer.toString(maxLive)));
+        List<String> args = new ArrayList<>(List.of(Long.toString(expiryMillis)));
         for (Map.Entry<String, String> field : meta.toHash().entrySet()) {
             args.add(field.getKey());
             args.add(field.getValue());
         }
         args.add(OwnerTokens.HASH_FIELD);
         args.add(OwnerTokens.hash(token));
-        List<String> scriptKeys = List.of(keys.meta(id), keys.roomIndex(), registryKeys.roomNames(),
-                registryKeys.createRateLimit(clientAddress, window), registryKeys.roomNameKeys());
-
-        return Futures.uni(() -> LuaScripts.CREATE_ROOM.run(redis, scriptKeys, args)).chain(reply -> {
-            String verdict = reply.get(0).toString();
-            switch (verdict) {
-                case "created":
-                    LOG.debugf("created room %s", id);
-                    return Uni.createFrom().item(
-                            new CreateOutcome.Created(RoomMapper.toView(meta, 0, expiryMillis, now), token));
-                case "full":
-                    return Uni.createFrom().item(new CreateOutcome.Full(maxLive));
-                case "taken":
-                    return Uni.createFrom().item(new CreateOutcome.NameTaken(room.name()));
-                case "rate":
-                    return Uni.createFrom().item(
-                            new CreateOutcome.RateLimited(Math.max(1, ceilSeconds(windowEnd - now))));
-                case "collision":
-                    if (attempt < ID_ATTEMPTS) {
-                        return attempt(room, nameKey, clientAddress, attempt + 1);
-                    }
-                    return Uni.createFrom().failure(new IllegalStateException("no free room id after " + attempt));
-                default:
-                    return Uni.createFrom().failure(new IllegalStateException("create-room.lua said " + describe(reply)));
+        return Futures.uni(() -> LuaScripts.CREATE_META.run(redis, List.of(keys.meta(id)), args)).chain(reply -> {
+            if ("collision".equals(reply.toString())) {
+                return attempt < ID_ATTEMPTS ? attempt(room, nameKey, attempt + 1)
+                        : Uni.createFrom().failure(new IllegalStateException("no free room id after " + attempt));
             }
+            return claim(id, nameKey, CLAIM_ATTEMPTS, false)
+                    .onFailure().call(e -> forget(id))
+                    .chain(verdict -> switch (verdict) {
+                        case "claimed" -> {
+                            LOG.debugf("created room %s", id);
+                            yield Uni.createFrom().item(
+                                    new CreateOutcome.Created(RoomMapper.toView(meta, 0, expiryMillis, now), token));
+                        }
+                        case "full" -> forget(id).replaceWith(new CreateOutcome.Full(maxLive));
+                        default -> forget(id).replaceWith(new CreateOutcome.NameTaken(room.name()));
+                    });
         });
+    }
+
+    /**
+     * Claims the name for the room whose meta exists: 'claimed', 'taken' or 'full'. The holder is
+     * checked in its own slot first; the claim succeeds only if the holder is still the one found
+     * gone. At the cap, the directory is pruned of gone rooms once before refusing.
+     */
+    private Uni<String> claim(String id, String nameKey, int tries, boolean pruned) {
+        return data.hash(String.class).hget(registryKeys.roomNames(), nameKey)
+                .chain(holder -> holder == null ? claimFrom(id, nameKey, "")
+                        : data.key(String.class).exists(keys.meta(holder))
+                                .chain(live -> live ? Uni.createFrom().item("taken") : claimFrom(id, nameKey, holder)))
+                .chain(verdict -> switch (verdict) {
+                    case "changed" -> tries > 1 ? claim(id, nameKey, tries - 1, pruned)
+                            : Uni.createFrom().item("taken");
+                    case "full" -> pruned ? Uni.createFrom().item("full")
+                            : index.pruneAll().chain(removed -> claim(id, nameKey, tries, true));
+                    default -> Uni.createFrom().item(verdict);
+                });
+    }
+
+    /** The claim itself, if the name's holder is still {@code gone} ('' for none). */
+    private Uni<String> claimFrom(String id, String nameKey, String gone) {
+        return Futures.uni(() -> LuaScripts.CLAIM_NAME.run(redis,
+                List.of(keys.roomIndex(), registryKeys.roomNames(), registryKeys.roomNameKeys()),
+                List.of(id, nameKey, gone, Integer.toString(maxLive)))).map(Object::toString);
+    }
+
+    /** Undoes step 1 (best effort: a meta left behind is never listed and expires). */
+    private Uni<Void> forget(String id) {
+        return data.key(String.class).del(keys.meta(id)).replaceWithVoid().onFailure().recoverWithNull();
     }
 
     private static long ceilSeconds(long millis) {
         return (millis + 999) / 1000;
-    }
-
-    private static String describe(Response reply) {
-        return reply == null ? "nothing" : reply.toString();
     }
 }

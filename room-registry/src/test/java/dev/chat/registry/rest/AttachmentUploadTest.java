@@ -250,7 +250,7 @@ class AttachmentUploadTest {
     @Test
     void allRoomsTogetherHoldNoMoreThanTheTotalCapAndExpiredImagesStopCounting() {
         String room = room("Crowded")[0];
-        String total = keys.prefix() + ":attachment-bytes";
+        String total = new dev.chat.contract.RegistryKeys(keys).attachmentBytesTotal();
         String before = redis.value(String.class).get(total);
         try {
             // the chat already holds all it may, but for 10 bytes
@@ -258,8 +258,8 @@ class AttachmentUploadTest {
             upload(room, TestImages.png(), "image/png", TestRedis.freshAddress()).statusCode(507)
                     .body("error", matchesPattern("the chat holds the most images it may.*"));
             // one of those images expired (its clear came): its bytes no longer count
-            redis.hash(String.class).hset(keys.prefix() + ":attachment-sizes", "gone.AAAAAAAAAAAA", "1000000");
-            redis.sortedSet(String.class).zadd(keys.prefix() + ":attachment-expiries", 1, "gone.AAAAAAAAAAAA");
+            redis.hash(String.class).hset(new dev.chat.contract.RegistryKeys(keys).attachmentSizes(), "gone.AAAAAAAAAAAA", "1000000");
+            redis.sortedSet(String.class).zadd(new dev.chat.contract.RegistryKeys(keys).attachmentExpiries(), 1, "gone.AAAAAAAAAAAA");
             upload(room, TestImages.png(), "image/png", TestRedis.freshAddress()).statusCode(201);
             assertEquals(134_217_728L - 10 - 1_000_000 + TestImages.png().length,
                     Long.parseLong(redis.value(String.class).get(total)));

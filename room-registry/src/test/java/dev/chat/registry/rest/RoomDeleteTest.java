@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
 
 import dev.chat.contract.GeneralRoom;
 import dev.chat.contract.RedisKeys;
+import dev.chat.registry.ShardChannel;
 import dev.chat.registry.TestRedis;
 import dev.chat.testing.RedisTestResource;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.redis.datasource.pubsub.PubSubCommands.RedisSubscriber;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -39,6 +39,9 @@ class RoomDeleteTest {
 
     @Inject
     RedisKeys keys;
+
+    @Inject
+    io.vertx.redis.client.Redis client;
 
     @Inject
     TestRedis test;
@@ -68,14 +71,14 @@ class RoomDeleteTest {
         redis.hash(String.class).hset(keys.firstJoins(id), "alice", "0");
 
         Queue<String> published = new ConcurrentLinkedQueue<>();
-        RedisSubscriber subscriber = redis.pubsub(String.class).subscribe(keys.channel(id), published::add);
+        ShardChannel subscriber = ShardChannel.listen(client, keys.channel(id), published::add);
         try {
             given().header("X-Owner-Token", room[1]).delete("/api/rooms/" + id).then().statusCode(204);
 
             await().atMost(Duration.ofSeconds(5)).until(() -> !published.isEmpty());
             assertEquals(List.of("X 0 registry\n{\"type\":\"expired\",\"room\":\"" + id + "\"}"), List.copyOf(published));
         } finally {
-            subscriber.unsubscribe();
+            subscriber.close();
         }
         for (String key : List.of(keys.meta(id), keys.seq(id), keys.history(id), keys.clientIds(id),
                 keys.presence(id), keys.presenceUsers(id), keys.firstJoins(id))) {

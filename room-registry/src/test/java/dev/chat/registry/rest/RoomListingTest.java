@@ -132,8 +132,8 @@ class RoomListingTest {
     void staleIndexEntriesArePruned() {
         test.writeRoom(new RoomMeta("alive00001", "Alive", 60, null, System.currentTimeMillis(), true), null);
         redis.set(String.class).sadd(keys.roomIndex(), "ghost00001", "Not Valid");
-        redis.hash(String.class).hset(keys.prefix() + ":room-names", "ghost", "ghost00001");
-        redis.hash(String.class).hset(keys.prefix() + ":room-name-keys", "ghost00001", "ghost");
+        redis.hash(String.class).hset(new dev.chat.contract.RegistryKeys(keys).roomNames(), "ghost", "ghost00001");
+        redis.hash(String.class).hset(new dev.chat.contract.RegistryKeys(keys).roomNameKeys(), "ghost00001", "ghost");
 
         List<String> ids = given().get("/api/rooms").then().statusCode(200).extract().jsonPath().getList("id");
 
@@ -148,12 +148,12 @@ class RoomListingTest {
     @Test
     void aGoneRoomIsReadOnceAndFreeingItsNameScansNoOtherName() {
         test.writeRoom(new RoomMeta("keeper0001", "Keeper", 60, null, System.currentTimeMillis(), true), null);
-        redis.hash(String.class).hset(keys.prefix() + ":room-names", "keeper", "keeper0001");
+        redis.hash(String.class).hset(new dev.chat.contract.RegistryKeys(keys).roomNames(), "keeper", "keeper0001");
         for (int i = 0; i < 40; i++) {
             String id = String.format("dead%06d", i);
             redis.set(String.class).sadd(keys.roomIndex(), id);
-            redis.hash(String.class).hset(keys.prefix() + ":room-names", "dead " + i, id);
-            redis.hash(String.class).hset(keys.prefix() + ":room-name-keys", id, "dead " + i);
+            redis.hash(String.class).hset(new dev.chat.contract.RegistryKeys(keys).roomNames(), "dead " + i, id);
+            redis.hash(String.class).hset(new dev.chat.contract.RegistryKeys(keys).roomNameKeys(), id, "dead " + i);
         }
         java.util.Set<String> read = new java.util.HashSet<>(test.roomIndex());
         read.removeIf(id -> !RedisKeys.isValidRoomId(id));

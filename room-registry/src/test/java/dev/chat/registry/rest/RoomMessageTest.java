@@ -25,10 +25,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.chat.contract.RedisKeys;
+import dev.chat.registry.ShardChannel;
 import dev.chat.registry.TestRedis;
 import dev.chat.testing.RedisTestResource;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.redis.datasource.pubsub.PubSubCommands.RedisSubscriber;
 import io.quarkus.redis.datasource.stream.StreamMessage;
 import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.test.common.WithTestResource;
@@ -66,6 +66,9 @@ class RoomMessageTest {
     RedisKeys keys;
 
     @Inject
+    io.vertx.redis.client.Redis client;
+
+    @Inject
     TestRedis test;
 
     @BeforeEach
@@ -91,7 +94,7 @@ class RoomMessageTest {
         String room = room("Announcements");
         redis.value(String.class).set(keys.seq(room), "41"); // messages a chat node accepted before
         Queue<String> published = new ConcurrentLinkedQueue<>();
-        RedisSubscriber subscriber = redis.pubsub(String.class).subscribe(keys.channel(room), published::add);
+        ShardChannel subscriber = ShardChannel.listen(client, keys.channel(room), published::add);
         long before = System.currentTimeMillis();
         try {
             post(room, KEY, "{\"text\":\"Deploy finished \\\"v2\\\" ✅\"}").statusCode(202)
@@ -99,7 +102,7 @@ class RoomMessageTest {
             post(room, KEY, "{\"text\":\"second\"}").statusCode(202).body("id", is("43"));
             await().atMost(Duration.ofSeconds(5)).until(() -> published.size() == 2);
         } finally {
-            subscriber.unsubscribe();
+            subscriber.close();
         }
 
         List<StreamMessage<String, String, String>> history = redis.stream(String.class)

@@ -39,10 +39,11 @@ class IdsAndTokensTest {
     }
 
     @Test
-    void registryKeysSplitTheSharedMetaLayoutAroundTheId() {
+    void registryKeysPutTheDirectoryAndTheTotalsInASlotEach() {
         RegistryKeys keys = new RegistryKeys(new RedisKeys("p"));
-        assertEquals(new RedisKeys("p").meta("abc"), keys.metaHead() + "abc" + keys.metaTail());
-        assertEquals("p:room-names", keys.roomNames());
+        assertEquals("p:{directory}:rooms", new RedisKeys("p").roomIndex(), "the index in the directory's slot");
+        assertEquals("p:{attachments}:bytes", keys.attachmentBytesTotal());
+        assertEquals("p:{directory}:names", keys.roomNames());
         assertEquals("p:ratelimit:create:10.0.0.1:42", keys.createRateLimit("10.0.0.1", 42));
     }
 
