@@ -1,6 +1,8 @@
 package dev.chat.node.service;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 
@@ -24,6 +26,8 @@ import dev.chat.node.store.Rooms;
 public final class NodeEvents implements BrokerListener {
 
     private static final Logger LOG = Logger.getLogger(NodeEvents.class);
+    /** Waits before each new try of a failed gap read: about 2.6 s in all, longer than a failover's gap. */
+    private static final long[] FILL_RETRY_MS = {100, 500, 2_000};
 
     private final Hub hub;
     private final Broker broker;
@@ -101,11 +105,28 @@ public final class NodeEvents implements BrokerListener {
     }
 
     private void fill(Gap gap) {
+        fill(gap, 0);
+    }
+
+    /**
+     * Reads the gap from history; a failed read (Redis busy, a failover under way) is tried again
+     * after {@link #FILL_RETRY_MS}, and only when every try failed are the missed messages skipped
+     * (the room's deliveries are held meanwhile, so nothing overtakes them).
+     */
+    private void fill(Gap gap, int attempt) {
         messages.range(gap.room(), gap.afterSeq(), gap.beforeSeq()).whenComplete((found, failure) -> {
-            if (failure != null) {
-                LOG.warnf("could not read history to fill a gap in %s: %s", gap.room(), failure.getMessage());
+            if (failure == null) {
+                hub.fill(gap.room(), found);
+            } else if (attempt < FILL_RETRY_MS.length) {
+                LOG.debugf("could not read history to fill a gap in %s (try %d): %s", gap.room(), attempt + 1,
+                        failure.getMessage());
+                CompletableFuture.delayedExecutor(FILL_RETRY_MS[attempt], TimeUnit.MILLISECONDS)
+                        .execute(() -> fill(gap, attempt + 1));
+            } else {
+                LOG.warnf("could not read history to fill a gap in %s: %s; its missed messages are skipped",
+                        gap.room(), failure.getMessage());
+                hub.fill(gap.room(), List.of());
             }
-            hub.fill(gap.room(), failure == null ? found : List.of());
         });
     }
 }

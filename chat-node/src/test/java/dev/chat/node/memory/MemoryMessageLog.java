@@ -30,13 +30,18 @@ public final class MemoryMessageLog implements MessageLog {
     private final MemoryBroker.Channels channels;
     private final Map<String, List<Delivery>> history;
     private final Map<String, Long> clientIds;
+    /** history reads still to fail, shared by every node's view (the log is one store) */
+    private final java.util.concurrent.atomic.AtomicInteger failingRanges;
 
     public MemoryMessageLog(MemoryRooms rooms, MemoryPresence presence, MemoryBroker.Channels channels) {
-        this(rooms, presence, channels, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        this(rooms, presence, channels, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+                new java.util.concurrent.atomic.AtomicInteger());
     }
 
     private MemoryMessageLog(MemoryRooms rooms, MemoryPresence presence, MemoryBroker.Channels channels,
-            Map<String, List<Delivery>> history, Map<String, Long> clientIds) {
+            Map<String, List<Delivery>> history, Map<String, Long> clientIds,
+            java.util.concurrent.atomic.AtomicInteger failingRanges) {
+        this.failingRanges = failingRanges;
         this.rooms = rooms;
         this.presence = presence;
         this.channels = channels;
@@ -46,7 +51,7 @@ public final class MemoryMessageLog implements MessageLog {
 
     /** The same log seen from another node (whose entering makes users present there). */
     public MemoryMessageLog onNode(MemoryPresence otherPresence) {
-        return new MemoryMessageLog(rooms, otherPresence, channels, history, clientIds);
+        return new MemoryMessageLog(rooms, otherPresence, channels, history, clientIds, failingRanges);
     }
 
     public synchronized List<Delivery> history(String roomId) {
@@ -88,8 +93,16 @@ public final class MemoryMessageLog implements MessageLog {
         return CompletableFuture.completedFuture(result);
     }
 
+    /** The next {@code count} history reads fail, as when Redis is busy or failing over. */
+    public void failRanges(int count) {
+        failingRanges.set(count);
+    }
+
     @Override
     public synchronized CompletionStage<List<Delivery>> range(String roomId, long after, long before) {
+        if (failingRanges.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return CompletableFuture.failedFuture(new IllegalStateException("history unavailable"));
+        }
         return CompletableFuture.completedFuture(history(roomId).stream()
                 .filter(d -> d.seq() > after && d.seq() < before).toList());
     }

@@ -48,6 +48,19 @@ class NodeEventsTest {
     }
 
     @Test
+    void aGapWhoseHistoryReadFailsIsReadAgainAndNothingIsSkipped() {
+        TestNode node = cluster.node("node-a");
+        TestClient client = node.connect("10.0.0.1").join(GeneralRoom.ID);
+        cluster.log.appendUnpublished(GeneralRoom.ID, frame("missed"));
+        long next = cluster.log.appendUnpublished(GeneralRoom.ID, frame("next"));
+        String nextFrame = cluster.log.history(GeneralRoom.ID).get(1).frame();
+        cluster.log.failRanges(2);
+        node.chat.events().onEnvelope(GeneralRoom.ID, new Envelope(Envelope.MESSAGE, next, "node-b", nextFrame));
+        await().atMost(Duration.ofSeconds(5)).until(() -> client.messageTexts().size() == 2);
+        assertEquals(List.of("missed", "next"), client.messageTexts());
+    }
+
+    @Test
     void anExpiredEnvelopeEvictsTheRoomsMembersAndUnsubscribes() {
         TestNode node = cluster.node("node-a");
         cluster.rooms.create("study", 600L);
