@@ -78,8 +78,11 @@ public final class MemoryMessageLog implements MessageLog {
             List<Delivery> messages = history.computeIfAbsent(room.id(), id -> new ArrayList<>());
             Long previous = clientId == null ? null : clientIds.get(room.id() + "\n" + clientId);
             if (previous != null) {
+                // like send.lua: the message as first stored (its time too), not the resend
+                String stored = history.getOrDefault(room.id(), List.of()).stream().filter(d -> d.seq() == previous)
+                        .map(Delivery::frame).findFirst().orElse(parts.withId(previous));
                 return CompletableFuture.completedFuture(
-                        new SendScript.Result(SendScript.Outcome.DUPLICATE, previous, parts.withId(previous)));
+                        new SendScript.Result(SendScript.Outcome.DUPLICATE, previous, stored));
             }
             long id = messages.isEmpty() ? 1 : messages.get(messages.size() - 1).seq() + 1;
             messages.add(new Delivery(id, parts.withId(id)));
