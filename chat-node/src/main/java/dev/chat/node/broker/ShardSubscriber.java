@@ -5,6 +5,8 @@ import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
@@ -36,6 +38,14 @@ final class ShardSubscriber {
     private final String endpoint;
     private final RedisConnection connection;
     private final Events events;
+    /**
+     * Where every command is queued and written, one after another: callers on different event
+     * loops would otherwise write in another order than they queued (a write from the
+     * connection's own loop goes out at once, one from elsewhere is handed over to it), and a
+     * reply would then be matched to the wrong command, after which none would match again.
+     * Null off a Vert.x thread (unit tests): then in the caller's order.
+     */
+    private final Context context = Vertx.currentContext();
     // guarded by this: commands sent and not answered yet, oldest first
     private final Deque<Pending> pending = new ArrayDeque<>();
     private boolean closed;
@@ -71,15 +81,24 @@ final class ShardSubscriber {
 
     private CompletionStage<Void> send(boolean subscribe, String channel) {
         CompletableFuture<Void> done = new CompletableFuture<>();
+        if (context == null) {
+            write(subscribe, channel, done);
+        } else {
+            context.runOnContext(ignored -> write(subscribe, channel, done));
+        }
+        return done;
+    }
+
+    private void write(boolean subscribe, String channel, CompletableFuture<Void> done) {
         synchronized (this) {
             if (closed) {
-                return CompletableFuture.failedFuture(new IllegalStateException("Redis connection lost"));
+                done.completeExceptionally(new IllegalStateException("Redis connection lost"));
+                return;
             }
             pending.addLast(new Pending(subscribe, channel, done));
             connection.send(Request.cmd(subscribe ? Command.SSUBSCRIBE : Command.SUNSUBSCRIBE).arg(channel))
                     .onFailure(failure -> lost(failure));
         }
-        return done;
     }
 
     void close() {

@@ -33,24 +33,29 @@ class SlowConsumerFaultIT extends FaultCluster {
 
     @Test
     void clientThatNeverReadsIsCutOff() {
-        Scenario s = Scenario.begin("slow-consumer", "Slow consumer (never reads) in a busy room", PROMISE,
-                "SlowConsumerFaultIT");
+        clientThatNeverReadsIsCutOff("slow-consumer", "", "SlowConsumerFaultIT");
+    }
+
+    /** Also run on a Redis Cluster ({@link RedisClusterFaultIT}), on the cluster of the calling class. */
+    void clientThatNeverReadsIsCutOff(String id, String titleSuffix, String testSelector) {
+        Scenario s = Scenario.begin(id, "Slow consumer (never reads) in a busy room" + titleSuffix, PROMISE,
+                testSelector);
         s.method("6 resuming clients (2 per node) each send a 1 950-character CJK message (a ~5.9 KB frame) every " +
                 "50 ms; latency is send to receive, from a nanoTime stamp in the text; baseline from 1 s to 5 s; " +
                 "then a raw socket with a 4 KiB receive buffer upgrades straight to a node's port, joins and " +
                 "never reads; the node's side of that TCP connection is watched in /proc/net/tcp for up to 20 s, " +
                 "then the load goes on 3 s and the socket is drained to see what the node had sent it.");
         try {
-            run(s);
+            run(s, id);
         } catch (Throwable e) {
             s.crashed(e);
         } finally {
-            saveLogs("slow-consumer");
+            saveLogs(id);
         }
         s.verify();
     }
 
-    private void run(Scenario s) throws Exception {
+    private void run(Scenario s, String id) throws Exception {
         String room = ClusterState.createRoom(cluster, "fault slow");
         try (Fleet fleet = Fleet.spread(cluster, room, "s", 2)) {
             fleet.joinAll();
@@ -114,7 +119,7 @@ class SlowConsumerFaultIT extends FaultCluster {
             s.figure("othersDisconnected", closeCodes);
             s.figure("quietAfterLoad", quiet);
             s.figure("errors", NodeKillFaultIT.errors(fleet));
-            fleet.audit("slow-consumer", ClusterState.storedIds(cluster, room)).report(s);
+            fleet.audit(id, ClusterState.storedIds(cluster, room)).report(s);
 
             Object code = drained.get("closeCode");
             s.check("cutOffWithin20s", cutOffMs >= 0, cutOffMs >= 0
