@@ -148,13 +148,6 @@ class RedisClusterFaultIT extends FaultCluster implements OnRedisCluster {
                 "RedisClusterFaultIT");
     }
 
-    @Test
-    @Order(5)
-    void aClientThatNeverReadsIsCutOffOnARedisCluster() {
-        new SlowConsumerFaultIT().clientThatNeverReadsIsCutOff("slow-consumer-on-redis-cluster",
-                " (on a Redis Cluster)", "RedisClusterFaultIT");
-    }
-
     /** The redis-cli steps of a resharding for one slot; answers how many keys moved. */
     private static int migrateSlot(ShardMap shards, int slot, int from, int to) {
         String fromId = ClusterState.redisAt(cluster, from, "CLUSTER", "MYID").get(0).trim();
