@@ -54,7 +54,7 @@ public final class Worker {
     }
 
     public void run(BufferedReader in) throws Exception {
-        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loopCount).setWorkerPoolSize(1)
+        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loopCount).setWorkerPoolSize(1).setPreferNativeTransport(true)
                 .setBlockedThreadCheckInterval(10).setBlockedThreadCheckIntervalUnit(TimeUnit.SECONDS));
         try {
             warmUp();

@@ -1,6 +1,7 @@
 package dev.chat.node.ws;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,7 +31,7 @@ import dev.chat.testing.RedisTestResource;
 /**
  * The fast path's one reach below websockets-next: fails when an upgrade moves the internals it
  * uses (the node would fall back to per-recipient sends and per-connection pings). Also shows
- * the per-loop pinger pings.
+ * the per-loop pinger pings, and that sockets run on Netty's native epoll transport.
  */
 @QuarkusTest
 @TestProfile(NettyAccessTest.FastPings.class)
@@ -67,6 +68,9 @@ class NettyAccessTest {
             ChannelHandlerContext channel = NettyAccess.channel(connections.listAll().iterator().next());
             assertNotNull(channel, "websockets-next's internals moved: see NettyAccess");
             assertTrue(channel.channel().isActive());
+            // quarkus.vertx.prefer-native-transport with the epoll jar on the class path
+            assertEquals("EpollSocketChannel", channel.channel().getClass().getSimpleName(),
+                    "the WebSocket runs on NIO: is netty-transport-native-epoll (linux-x86_64) missing?");
             assertNotNull(NettyAccess.encoder(channel),
                     "no WebSocket encoder to write finished frames below: see NettyAccess.encoder");
             await().atMost(Duration.ofSeconds(5)).until(() -> pings.get() >= 3);
