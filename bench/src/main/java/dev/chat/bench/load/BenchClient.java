@@ -138,9 +138,7 @@ final class BenchClient {
             case "welcome" -> {
                 token = parsed.token();
                 node = parsed.node();
-                if (!resuming) {
-                    Percentiles.record(loop.tallies.welcome, now - openedAtMicros);
-                }
+                Percentiles.record(resuming ? loop.tallies.rewelcome : loop.tallies.welcome, now - openedAtMicros);
                 if (!resuming) {
                     loop.tallies.nodes.merge(parsed.node() == null ? "?" : parsed.node(), 1L, Long::sum);
                 }

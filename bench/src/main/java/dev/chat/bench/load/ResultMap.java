@@ -180,6 +180,8 @@ final class ResultMap {
         storm.put("secondsToAllJoined", t.rejoined == t.dropped && t.dropped > 0
                 ? round(t.rejoin.getMaxValue() / 1e6, 2) : null);
         storm.put("rejoinMs", Percentiles.millis(t.rejoin));
+        // of which the transport (TCP, upgrade through the gateway): the rest is the join itself
+        storm.put("rewelcomeMs", Percentiles.millis(t.rewelcome));
         storm.put("errors", t.errors);
         return storm;
     }

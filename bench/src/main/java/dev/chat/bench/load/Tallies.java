@@ -21,6 +21,8 @@ public final class Tallies {
     public final Histogram connectLoopLag = Percentiles.micros();
     /** Socket dropped → {@code joined} again (storm). */
     public final Histogram rejoin = Percentiles.micros();
+    /** Socket dropped → {@code welcome} on the new one (storm): the transport's part of a rejoin. */
+    public final Histogram rewelcome = Percentiles.micros();
     /** How late a send went out after it was due: the generator falling behind its schedule. */
     public final Histogram sendLag = Percentiles.micros();
     /** How late the event loop's ticker fired: the generator's own saturation. */
@@ -64,6 +66,7 @@ public final class Tallies {
         welcome.add(other.welcome);
         connectLoopLag.add(other.connectLoopLag);
         rejoin.add(other.rejoin);
+        rewelcome.add(other.rewelcome);
         sendLag.add(other.sendLag);
         loopLag.add(other.loopLag);
         for (int i = 0; i < steps.length; i++) {

@@ -20,7 +20,7 @@ import org.HdrHistogram.Histogram;
  * @param cpuSeconds this process's CPU time over the measured part
  * @param lossSample a few clients that missed messages, and which (empty when none did)
  */
-public record WorkerReport(String latency, String join, String welcome, String connectLoopLag, String rejoin, String sendLag, String loopLag,
+public record WorkerReport(String latency, String join, String welcome, String connectLoopLag, String rejoin, String rewelcome, String sendLag, String loopLag,
         List<String> steps, long[] stepDeliveries, Map<String, Long> errors, Map<String, Long> nodes,
         long deliveriesMeasured, long duplicates, long reordered, long replayed, long scheduled, long attempted,
         long joined, long failed, long rejoined, long dropped, long received, long arrivedInWindow, long[] sent, long[] sendErrors,
@@ -33,7 +33,7 @@ public record WorkerReport(String latency, String join, String welcome, String c
             steps.add(Percentiles.encode(step));
         }
         return new WorkerReport(Percentiles.encode(t.latency), Percentiles.encode(t.join), Percentiles.encode(t.welcome),
-                Percentiles.encode(t.connectLoopLag), Percentiles.encode(t.rejoin),
+                Percentiles.encode(t.connectLoopLag), Percentiles.encode(t.rejoin), Percentiles.encode(t.rewelcome),
                 Percentiles.encode(t.sendLag), Percentiles.encode(t.loopLag), steps, t.stepDeliveries, t.errors,
                 t.nodes, t.deliveriesMeasured, t.duplicates, t.reordered, t.replayed, t.scheduled, t.attempted,
                 t.joined, t.failed, t.rejoined, t.dropped, t.received, t.arrivedInWindow, sent, sendErrors, unique, members, cpuSeconds,
@@ -48,6 +48,7 @@ public record WorkerReport(String latency, String join, String welcome, String c
         t.welcome.add(Percentiles.decode(welcome));
         t.connectLoopLag.add(Percentiles.decode(connectLoopLag));
         t.rejoin.add(Percentiles.decode(rejoin));
+        t.rewelcome.add(Percentiles.decode(rewelcome));
         t.sendLag.add(Percentiles.decode(sendLag));
         t.loopLag.add(Percentiles.decode(loopLag));
         for (int i = 0; i < steps.size(); i++) {

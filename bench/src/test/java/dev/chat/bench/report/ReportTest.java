@@ -85,7 +85,7 @@ class ReportTest {
         assertTrue(text.contains("| load generator | generator | 10.0 | 50.0 | – |"));
         assertTrue(text.contains("| chat-node-2 | 10,000 | 16,000 | 8,900 | 1.4 |"));
         assertTrue(text.contains("| 80 | 72,000 | 50,000 | 90.0 | 450 | 7 | no |"));
-        assertTrue(text.contains("| 10,000 | 10,000 | 4.2 | 300 | 3,900 | 4,100 | none |"));
+        assertTrue(text.contains("| 10,000 | 10,000 | 4.2 | 300 | 3,900 | 4,100 | 120 | 1,000 | none |"));
         assertTrue(text.contains("| c3000 | – | – | – | 10 | timeout 10 |"));
     }
 

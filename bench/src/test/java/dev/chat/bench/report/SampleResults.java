@@ -38,7 +38,7 @@ final class SampleResults {
         write(folder, "storm", """
                 {"scenario":"storm","startedAt":"2026-12-01T21:10:00Z",
                  "storm":{"clients":10000,"rejoined":10000,"secondsToAllJoined":4.2,
-                   "rejoinMs":{"p50":300.0,"p99":3900.0,"max":4100.0},"errors":{"unavailable":0}}}
+                   "rejoinMs":{"p50":300.0,"p99":3900.0,"max":4100.0},"rewelcomeMs":{"p50":120.0,"p99":900.0,"max":1000.0},"errors":{"unavailable":0}}}
                 """);
         write(folder, "ramp", """
                 {"scenario":"ramp","startedAt":"2026-12-01T21:15:00Z",

@@ -202,12 +202,20 @@ public interface NodeConfig {
         int connectionsPerAddress();
 
         /**
-         * Joins this node works on at once; more (a reconnect storm) are answered {@code busy} with
-         * a {@code retryAfterMs} of {@link #busyRetryAfter()} plus jitter, so that the sends of
-         * people already in rooms never queue behind thousands of joins' Redis calls.
+         * Joins this node works on at once, so that the sends of people already in rooms never
+         * queue behind thousands of joins' Redis calls; more (a reconnect storm) wait in line, up
+         * to {@link #maxJoinsQueued()}.
          */
         @WithDefault("1024")
         int maxJoinsInProgress();
+
+        /**
+         * Joins that wait for their turn, in arrival order: what a node takes at once when another
+         * node's people all come back to it. Past this a join is answered {@code busy} with a
+         * {@code retryAfterMs} of {@link #busyRetryAfter()} plus jitter.
+         */
+        @WithDefault("20000")
+        int maxJoinsQueued();
 
         @WithDefault("500ms")
         Duration busyRetryAfter();

@@ -108,6 +108,11 @@ public final class ClientSession {
         return outbox;
     }
 
+    /** Runs work on this session's event loop, in order with what is queued for it. */
+    public void onLoop(Runnable task) {
+        outbox.post(task);
+    }
+
     /** The room this session is in (or joining), null before the first join. */
     public synchronized String room() {
         return room;

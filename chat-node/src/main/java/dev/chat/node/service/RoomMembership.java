@@ -54,7 +54,8 @@ final class RoomMembership {
         this.watch = relays.watch();
         this.notices = relays.notices();
         this.roster = relays.roster();
-        this.joins = new JoinGate(config.limits().maxJoinsInProgress(), config.limits().busyRetryAfter().toMillis());
+        this.joins = new JoinGate(config.limits().maxJoinsInProgress(), config.limits().maxJoinsQueued(),
+                config.limits().busyRetryAfter().toMillis());
         this.historyBudget = new HistoryBudget(config.limits().maxHistoryReplyBytes(), config.limits().maxOutboundBytes());
     }
 
@@ -69,15 +70,18 @@ final class RoomMembership {
         if (wait > 0) {
             throw new RetryLater(ErrorCode.RATE_LIMITED, "too many joins; slow down", wait);
         }
-        if (!joins.tryEnter()) {
+        // a turn now, or in line behind the joins in progress (resumed on the session's loop)
+        CompletionStage<Void> turn = joins.enter(session::onLoop);
+        if (turn == null) {
             throw busy();
         }
         String roomId = join.room();
-        // a room this node already watches needs no read of its settings: the entrance script
-        // checks that it still exists, so such a join is one round trip
-        RoomMeta known = watch.meta(roomId);
-        CompletionStage<RoomMeta> found = known != null ? CompletableFuture.completedFuture(known) : rooms.find(roomId);
-        return found.thenCompose(meta -> {
+        return turn.thenCompose(go -> {
+            // a room this node already watches needs no read of its settings: the entrance script
+            // checks that it still exists, so such a join is one round trip
+            RoomMeta known = watch.meta(roomId);
+            return known != null ? CompletableFuture.completedFuture(known) : rooms.find(roomId);
+        }).thenCompose(meta -> {
             if (meta == null) {
                 throw new ProtocolException(ErrorCode.NO_SUCH_ROOM, "no such room: " + roomId);
             }

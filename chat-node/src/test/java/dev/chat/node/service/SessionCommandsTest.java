@@ -61,8 +61,30 @@ class SessionCommandsTest {
     }
 
     @Test
-    void joinsPastTheNodesLimitInProgressAreBusyAndTheOthersComplete() {
+    void joinsPastTheNodesLimitInProgressWaitInLineAndGoInArrivalOrder() {
         TestNode node = cluster.node("node-a", "chat.limits.max-joins-in-progress=1");
+        TestClient first = node.connect("10.0.0.1");
+        TestClient second = node.connect("10.0.0.2");
+        TestClient third = node.connect("10.0.0.3");
+        cluster.rooms.hold(); // the first join waits for its room
+        var pending = node.chat.commands().onText(first.session, "{\"type\":\"join\",\"room\":\"general\"}");
+        var waiting = node.chat.commands().onText(second.session, "{\"type\":\"join\",\"room\":\"general\"}");
+        var last = node.chat.commands().onText(third.session, "{\"type\":\"join\",\"room\":\"general\"}");
+        assertTrue(second.of("error").isEmpty(), "in line, not refused: " + second.frames);
+        assertTrue(second.of("joined").isEmpty(), "its turn comes after the join in progress");
+        cluster.rooms.release();
+        pending.toCompletableFuture().join();
+        waiting.toCompletableFuture().join();
+        last.toCompletableFuture().join();
+        for (TestClient client : List.of(first, second, third)) {
+            assertEquals(1, client.of("joined").size(), client.frames.toString());
+            assertTrue(client.of("error").isEmpty(), client.frames.toString());
+        }
+    }
+
+    @Test
+    void joinsPastTheNodesLimitInProgressAndInLineAreBusyAndTheOthersComplete() {
+        TestNode node = cluster.node("node-a", "chat.limits.max-joins-in-progress=1", "chat.limits.max-joins-queued=0");
         TestClient first = node.connect("10.0.0.1");
         TestClient second = node.connect("10.0.0.2");
         cluster.rooms.hold(); // the first join waits for its room

@@ -21,8 +21,8 @@ import dev.chat.testing.WsClient;
 
 /**
  * A node that already works on as many joins as it takes answers a join with {@code busy} and a
- * time to come back, and changes nothing: the connection stays, in no room. (A bound of 0 makes
- * every join one too many.)
+ * time to come back, and changes nothing: the connection stays, in no room. (Bounds of 0, in
+ * progress and in line, make every join one too many.)
  */
 @QuarkusTest
 @WithTestResource(RedisTestResource.class)
@@ -32,7 +32,8 @@ class BusyNodeTest {
     public static class NoRoomForJoins implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("chat.limits.max-joins-in-progress", "0", "chat.limits.busy-retry-after", "400ms");
+            return Map.of("chat.limits.max-joins-in-progress", "0", "chat.limits.max-joins-queued", "0",
+                    "chat.limits.busy-retry-after", "400ms");
         }
     }
 
