@@ -130,7 +130,7 @@ public final class Hub {
         return Set.copyOf(rooms.keySet());
     }
 
-    /** Distinct users of the room on this node, for presence heartbeats. */
+    /** Distinct users of the room on this node. */
     public List<String> userIds(String roomId) {
         LocalRoom room = rooms.get(roomId);
         if (room == null) {

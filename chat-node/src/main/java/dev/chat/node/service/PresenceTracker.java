@@ -12,7 +12,8 @@ import dev.chat.node.protocol.ServerFrames;
 import dev.chat.node.store.RoomPresence;
 
 /**
- * Keeps this node's users present in Redis (heartbeats) and its members told the room's
+ * Keeps this node's users present in Redis (a heartbeat per room, added again when their entry was
+ * lost) and its members told the room's
  * cluster-wide count: a change anywhere is announced on the room's channel, and every node
  * recounts at most once per interval per room, however many changes arrive.
  */
@@ -65,21 +66,39 @@ final class PresenceTracker {
         }
     }
 
+    /**
+     * One write per room this node has users in, whatever their number. A room whose entry was
+     * missing (this node was cut off from Redis longer than the TTL and another node pruned its
+     * users, or Redis lost them) has its users added again.
+     */
     void heartbeat(long now) {
         for (String room : hub.roomIds()) {
-            presence.refresh(room, hub.userIds(room), now)
-                    .thenRun(() -> scheduleRecount(room))
+            if (!hub.hasMembers(room)) {
+                continue;
+            }
+            presence.heartbeat(room, now)
+                    .thenAccept(lost -> {
+                        if (lost) {
+                            restore(room, now);
+                        }
+                        scheduleRecount(room);
+                    })
                     .exceptionally(failure -> null);
         }
     }
 
-    /** After Redis came back (perhaps empty): every local user is added again, not just refreshed. */
+    /** After Redis came back (perhaps empty): every local user is added again, not just kept alive. */
     void restore(long now) {
         for (String room : hub.roomIds()) {
-            presence.add(room, hub.userNames(room), now)
-                    .thenRun(() -> announce(room))
-                    .exceptionally(failure -> null);
+            restore(room, now);
         }
+    }
+
+    /** The room's local users added again (their entry was lost); the count is then announced. */
+    void restore(String room, long now) {
+        presence.add(room, hub.userNames(room), now)
+                .thenRun(() -> announce(room))
+                .exceptionally(failure -> null);
     }
 
     /** The room's cluster-wide count of users as last read here; 0 when not read yet. */

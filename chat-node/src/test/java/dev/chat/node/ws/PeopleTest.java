@@ -27,6 +27,7 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 
+import dev.chat.contract.Presence;
 import dev.chat.contract.RedisKeys;
 import dev.chat.contract.RoomMeta;
 import dev.chat.node.config.NodeConfig;
@@ -170,7 +171,7 @@ class PeopleTest {
             for (int i = 0; i < CAP + 1; i++) {
                 many.put("u-burst" + i + UUID.randomUUID().toString().substring(0, 6), "Burst " + i);
             }
-            new PresenceStore(redis, keys(), "other-node", Duration.ofMinutes(1)).add(room, many, System.currentTimeMillis())
+            new PresenceStore(redis, keys(), "other-node", Presence.instance("other-node"), Duration.ofMinutes(1)).add(room, many, System.currentTimeMillis())
                     .toCompletableFuture().join();
             JsonNode reset = watcher.next("roster", r -> r.path("reset").asBoolean()
                     && r.get("v").asLong() > snapshot.get("v").asLong());
@@ -186,7 +187,7 @@ class PeopleTest {
     @Test
     void aRoomTooBigToKeepLiveGivesAMarkedSampleAndNoChangesUntilItIsSmallAgain() {
         String room = createRoom();
-        PresenceStore otherNode = new PresenceStore(redis, keys(), "other-node", Duration.ofMinutes(1));
+        PresenceStore otherNode = new PresenceStore(redis, keys(), "other-node", Presence.instance("other-node"), Duration.ofMinutes(1));
         Map<String, String> crowd = new HashMap<>();
         for (int i = 0; i < 15; i++) {
             crowd.put("u-crowd" + i + UUID.randomUUID().toString().substring(0, 6), "Crowd " + i);
@@ -224,7 +225,7 @@ class PeopleTest {
             String ghost = "u-ghost" + UUID.randomUUID().toString().substring(0, 6);
             // a node that added a user a TTL ago, less 300 ms, and then died: its entry is never refreshed
             long ttl = config.presence().ttl().toMillis();
-            new PresenceStore(redis, keys(), "dying-node", config.presence().ttl())
+            new PresenceStore(redis, keys(), "dying-node", Presence.instance("dying-node"), config.presence().ttl())
                     .add(room, Map.of(ghost, "Gone Soon"), System.currentTimeMillis() - ttl + 300).toCompletableFuture()
                     .join();
             a.next("roster", r -> "Gone Soon".equals(here(r).get(ghost)));
