@@ -171,7 +171,8 @@ class PeopleTest {
             for (int i = 0; i < CAP + 1; i++) {
                 many.put("u-burst" + i + UUID.randomUUID().toString().substring(0, 6), "Burst " + i);
             }
-            new PresenceStore(redis, keys(), "other-node", Presence.instance("other-node"), Duration.ofMinutes(1)).add(room, many, System.currentTimeMillis())
+            new PresenceStore(redis, keys(), "other-node", Presence.instance("other-node"), Duration.ofMinutes(1))
+                    .add(room, many, System.currentTimeMillis())
                     .toCompletableFuture().join();
             JsonNode reset = watcher.next("roster", r -> r.path("reset").asBoolean()
                     && r.get("v").asLong() > snapshot.get("v").asLong());
@@ -231,6 +232,23 @@ class PeopleTest {
             a.next("roster", r -> "Gone Soon".equals(here(r).get(ghost)));
             // this node's next heartbeat drops the lapsed member and says so
             a.next("roster", r -> gone(r).contains(ghost), LAPSE_WAIT);
+        }
+    }
+
+    @Test
+    void usersThisNodeLostToAnotherNodesPruneAreBackAfterItsNextHeartbeat() {
+        String room = createRoom();
+        try (WsClient a = joined(room)) {
+            a.next("roster", r -> r.path("reset").asBoolean());
+            String me = id(a);
+            // another node writes a TTL on, as if this node had been cut off from Redis that long: this
+            // node's entry has lapsed by then, so that write prunes its users and says so
+            long later = System.currentTimeMillis() + config.presence().ttl().toMillis() + 1;
+            new PresenceStore(redis, keys(), "other-node", Presence.instance("other-node"), config.presence().ttl())
+                    .add(room, Map.of("u-other", "Other"), later).toCompletableFuture().join();
+            a.next("roster", r -> gone(r).contains(me));
+            // this node's next heartbeat finds its entry gone and adds its users again
+            a.next("roster", r -> lists(r, me), LAPSE_WAIT);
         }
     }
 
