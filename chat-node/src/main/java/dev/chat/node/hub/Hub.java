@@ -141,6 +141,17 @@ public final class Hub {
         }
     }
 
+    /** How many distinct users the room has on this node (joining ones too), without copying them. */
+    public int userCount(String roomId) {
+        LocalRoom room = rooms.get(roomId);
+        if (room == null) {
+            return 0;
+        }
+        synchronized (room) {
+            return room.sessionsPerUser.size();
+        }
+    }
+
     /** Display names of the room's users on this node (id → name), to add them to presence again. */
     public Map<String, String> userNames(String roomId) {
         LocalRoom room = rooms.get(roomId);

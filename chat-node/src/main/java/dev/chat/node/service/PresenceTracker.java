@@ -27,6 +27,8 @@ final class PresenceTracker {
     private final long minIntervalMillis;
     private final Set<String> recountScheduled = ConcurrentHashMap.newKeySet();
     private final Set<String> announceScheduled = ConcurrentHashMap.newKeySet();
+    /** Rooms whose last heartbeat found a number of users in Redis other than this node's. */
+    private final Set<String> drifts = ConcurrentHashMap.newKeySet();
     private final java.util.Map<String, Long> counts = new ConcurrentHashMap<>();
     static final long ANNOUNCE_WINDOW_MS = 100;
     private final java.util.function.ObjLongConsumer<String> onCount;
@@ -69,22 +71,34 @@ final class PresenceTracker {
     /**
      * One write per room this node has users in, whatever their number. A room whose entry was
      * missing (this node was cut off from Redis longer than the TTL and another node pruned its
-     * users, or Redis lost them) has its users added again.
+     * users, or Redis lost them) has its users added again, and so does one whose users in Redis
+     * differ in number from this node's on two heartbeats running: a join or leave in flight
+     * explains one, not a second (a leave that overtook its own join would otherwise leave its
+     * user in Redis as long as this node beats).
      */
     void heartbeat(long now) {
         for (String room : hub.roomIds()) {
-            if (!hub.hasMembers(room)) {
-                continue;
-            }
             presence.heartbeat(room, now)
-                    .thenAccept(lost -> {
-                        if (lost) {
+                    .thenAccept(beat -> {
+                        if (beat.lost() || drifted(room, beat.users())) {
                             restore(room, now);
                         }
                         scheduleRecount(room);
                     })
                     .exceptionally(failure -> null);
         }
+    }
+
+    private boolean drifted(String room, long held) {
+        if (held == hub.userCount(room)) {
+            drifts.remove(room);
+            return false;
+        }
+        if (drifts.add(room)) {
+            return false;
+        }
+        drifts.remove(room);
+        return true;
     }
 
     /** After Redis came back (perhaps empty): every local user is added again, not just kept alive. */
@@ -94,9 +108,9 @@ final class PresenceTracker {
         }
     }
 
-    /** The room's local users added again (their entry was lost); the count is then announced. */
+    /** The room's users in Redis made this node's again (their entry was lost); the count is then announced. */
     void restore(String room, long now) {
-        presence.add(room, hub.userNames(room), now)
+        presence.sync(room, hub.userNames(room), now)
                 .thenRun(() -> announce(room))
                 .exceptionally(failure -> null);
     }
@@ -109,6 +123,7 @@ final class PresenceTracker {
     private void recount(String room) {
         if (!hub.hasMembers(room)) {
             counts.remove(room);
+            drifts.remove(room);
             return;
         }
         presence.count(room, System.currentTimeMillis()).thenAccept(users -> {

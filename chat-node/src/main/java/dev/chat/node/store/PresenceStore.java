@@ -44,13 +44,23 @@ public final class PresenceStore implements RoomPresence {
         this.ttlMillis = ttl.toMillis();
     }
 
-    /** Users (id → display name) entering, or back after their entry was lost: added. */
+    /** Users (id → display name) entering: added. */
     @Override
     public CompletionStage<Void> add(String roomId, Map<String, String> names, long now) {
         if (names.isEmpty()) {
             return Future.<Void>succeededFuture().toCompletionStage();
         }
-        List<String> args = head(roomId, now, 5 + names.size() * 2);
+        return write(roomId, names, now, false);
+    }
+
+    @Override
+    public CompletionStage<Void> sync(String roomId, Map<String, String> names, long now) {
+        return write(roomId, names, now, true);
+    }
+
+    private CompletionStage<Void> write(String roomId, Map<String, String> names, long now, boolean exactly) {
+        List<String> args = head(roomId, now, 6 + names.size() * 2);
+        args.add(exactly ? "1" : "0");
         names.forEach((userId, name) -> {
             args.add(userId);
             args.add(name);
@@ -60,9 +70,9 @@ public final class PresenceStore implements RoomPresence {
 
     /** One script call with five arguments, whatever this node's users of the room. */
     @Override
-    public CompletionStage<Boolean> heartbeat(String roomId, long now) {
+    public CompletionStage<Beat> heartbeat(String roomId, long now) {
         return BEAT.run(redis, rosterKeysOf(roomId), head(roomId, now, 5))
-                .map(lost -> lost.toInteger() == 1).toCompletionStage();
+                .map(reply -> new Beat(reply.get(0).toInteger() == 1, reply.get(1).toLong())).toCompletionStage();
     }
 
     private List<String> head(String roomId, long now, int size) {

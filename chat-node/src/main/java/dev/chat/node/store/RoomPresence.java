@@ -12,15 +12,28 @@ import java.util.concurrent.CompletionStage;
  */
 public interface RoomPresence {
 
-    /** Users (id → display name) entering, or back after their entry was lost: added. */
+    /**
+     * What a heartbeat found in Redis.
+     *
+     * @param lost  this node's entry of the room was missing (it lapsed and another node pruned it,
+     *              or Redis lost it): the node's users of the room must be {@link #sync synced} again
+     * @param users how many users Redis holds for this node in the room, to compare with its own
+     */
+    record Beat(boolean lost, long users) {
+    }
+
+    /** Users (id → display name) entering: added. */
     CompletionStage<Void> add(String roomId, Map<String, String> names, long now);
 
     /**
-     * Heartbeat: this node's entry of the room pushed back, at a cost that does not grow with its
-     * users. Completes with true when the entry was missing (it lapsed and another node pruned
-     * it, or Redis lost it): the node's users of the room must then be {@link #add added} again.
+     * This node's users of the room made exactly these (all of its users there): added again after
+     * its entry was lost, and any it holds beyond them taken out. Costs the node's users of the
+     * room, so it is for a lost entry or a drift, not for every heartbeat.
      */
-    CompletionStage<Boolean> heartbeat(String roomId, long now);
+    CompletionStage<Void> sync(String roomId, Map<String, String> names, long now);
+
+    /** This node's entry of the room pushed back, at a cost that does not grow with its users. */
+    CompletionStage<Beat> heartbeat(String roomId, long now);
 
     CompletionStage<Void> remove(String roomId, String userId);
 

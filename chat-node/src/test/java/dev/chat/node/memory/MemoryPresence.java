@@ -66,8 +66,24 @@ public final class MemoryPresence implements RoomPresence, Roster {
     }
 
     @Override
-    public CompletionStage<Boolean> heartbeat(String roomId, long now) {
-        return CompletableFuture.completedFuture(entries.add(entry(roomId)));
+    public CompletionStage<Void> sync(String roomId, Map<String, String> names, long now) {
+        room(roomId).keySet().removeIf(member -> member.endsWith("@" + nodeId)
+                && !names.containsKey(member.substring(0, member.lastIndexOf('@'))));
+        enter(roomId, names);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletionStage<Beat> heartbeat(String roomId, long now) {
+        boolean lost = entries.add(entry(roomId));
+        long held = room(roomId).keySet().stream().filter(member -> member.endsWith("@" + nodeId)).count();
+        return CompletableFuture.completedFuture(new Beat(lost, held));
+    }
+
+    /** A user of this node in the room as Redis would hold it, without this node's knowing. */
+    public void strand(String roomId, String userId) {
+        room(roomId).put(member(userId), "Stranded");
+        version.incrementAndGet();
     }
 
     /** This node's entry of the room and its users there gone, as when another node pruned it. */

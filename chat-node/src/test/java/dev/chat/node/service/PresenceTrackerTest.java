@@ -15,7 +15,8 @@ import dev.chat.contract.GeneralRoom;
 /**
  * A node whose presence entry of a room went (another node pruned it after the node was cut off
  * longer than the TTL, or Redis lost it) adds its users there again: on its next heartbeat, or on
- * the next join, which is what finds the entry gone when it comes first. In memory, no Redis.
+ * the next join, which is what finds the entry gone when it comes first; one whose users in Redis
+ * drifted from its own has them made its own again. In memory, no Redis.
  */
 class PresenceTrackerTest {
 
@@ -43,6 +44,16 @@ class PresenceTrackerTest {
         node.presence.lose(GeneralRoom.ID);
         assertTrue(present().isEmpty());
         await().atMost(Duration.ofSeconds(5)).until(() -> present().equals(Set.of(id(a), id(b))));
+    }
+
+    @Test
+    void aUserRedisHoldsForTheNodeBeyondItsOwnIsTakenOutAfterTwoHeartbeats() {
+        TestNode node = cluster.node("node-a", "chat.presence.heartbeat=50ms");
+        TestClient a = node.connect("10.0.0.1").join(GeneralRoom.ID);
+        // a leave that overtook its own join in Redis: the user stays there, not on the node
+        node.presence.strand(GeneralRoom.ID, "u-stranded");
+        assertEquals(Set.of(id(a), "u-stranded"), present());
+        await().atMost(Duration.ofSeconds(5)).until(() -> present().equals(Set.of(id(a))));
     }
 
     @Test

@@ -36,7 +36,7 @@ import dev.chat.testing.RedisServer;
  * The chat node's presence scripts on a real Redis: a heartbeat costs the same few commands for
  * a room of 5 users or 500; a dead node's users are dropped by another node's write and the
  * roster hears it; a node whose entry went (pruned, or lost by Redis) is told so by its next
- * heartbeat or join; and a process restarted under the same node id does not keep the old
+ * heartbeat or join, and a sync makes its users exactly its own; and a process restarted under the same node id does not keep the old
  * process's users alive.
  */
 class PresenceStoreTest {
@@ -116,7 +116,7 @@ class PresenceStoreTest {
             List<Long> costs = new java.util.ArrayList<>();
             for (String which : List.of("small", room)) {
                 send(own, Request.cmd(Command.CONFIG).arg("RESETSTAT"));
-                assertFalse(join(node.heartbeat(which, now + 1_000)), "the entry is there");
+                assertFalse(join(node.heartbeat(which, now + 1_000)).lost(), "the entry is there");
                 costs.add(commandsRun(own));
             }
             assertEquals(costs.get(0), costs.get(1), "one room's heartbeat does not grow with its users: " + costs);
@@ -150,7 +150,7 @@ class PresenceStoreTest {
                 }
             });
             join(listener.send(Request.cmd(Command.SSUBSCRIBE).arg(keys.channel(room))).toCompletionStage());
-            assertFalse(join(live.heartbeat(room, now)));
+            assertFalse(join(live.heartbeat(room, now)).lost());
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !heard.isEmpty());
         } finally {
             listener.close();
@@ -169,21 +169,21 @@ class PresenceStoreTest {
         long now = System.currentTimeMillis();
         PresenceStore node = node(redis, "node-1");
         join(node.add(room, Map.of("ann", "Ann"), now));
-        assertFalse(join(node.heartbeat(room, now + 1_000)));
+        assertFalse(join(node.heartbeat(room, now + 1_000)).lost());
 
         // cut off from Redis longer than the TTL: another node's write pruned it
         join(node(redis, "other").add(room, Map.of("bob", "Bob"), now + 1_000 + TTL_MS + 1));
         assertEquals(Map.of("bob", "Bob"), names());
-        assertTrue(join(node.heartbeat(room, now + 1_000 + TTL_MS + 2)), "its users must be added again");
-        join(node.add(room, Map.of("ann", "Ann"), now + 1_000 + TTL_MS + 2));
+        assertTrue(join(node.heartbeat(room, now + 1_000 + TTL_MS + 2)).lost(), "its users must be added again");
+        join(node.sync(room, Map.of("ann", "Ann"), now + 1_000 + TTL_MS + 2));
         assertEquals(Map.of("ann", "Ann", "bob", "Bob"), names());
-        assertFalse(join(node.heartbeat(room, now + 2_000 + TTL_MS)));
+        assertFalse(join(node.heartbeat(room, now + 2_000 + TTL_MS)).lost());
 
         // Redis lost the room's presence (a restart without persistence)
         send(redis, Request.cmd(Command.DEL).arg(keys.presenceNodes(room)).arg(keys.presenceUsers(room))
                 .arg(keys.presenceNames(room)));
-        assertTrue(join(node.heartbeat(room, now + 3_000 + TTL_MS)));
-        join(node.add(room, Map.of("ann", "Ann"), now + 3_000 + TTL_MS));
+        assertTrue(join(node.heartbeat(room, now + 3_000 + TTL_MS)).lost());
+        join(node.sync(room, Map.of("ann", "Ann"), now + 3_000 + TTL_MS));
         assertEquals(1, join(node.count(room, now + 3_000 + TTL_MS)),
                 "counted again, though its set had outlived the hash: the lost entry's leftovers were dropped first");
     }
@@ -215,11 +215,28 @@ class PresenceStoreTest {
         // killed; restarted at once under the same fixed chat.node.id, and beating ever since
         PresenceStore after = node(redis, "test-node");
         join(after.add(room, Map.of("cid", "Cid"), now + 100));
-        assertFalse(join(after.heartbeat(room, now + TTL_MS / 2)));
+        assertFalse(join(after.heartbeat(room, now + TTL_MS / 2)).lost());
         assertEquals(3, join(after.count(room, now + TTL_MS / 2)));
-        assertFalse(join(after.heartbeat(room, now + TTL_MS)), "the restarted process's own entry");
+        assertFalse(join(after.heartbeat(room, now + TTL_MS)).lost(), "the restarted process's own entry");
         assertEquals(1, join(after.count(room, now + TTL_MS)), "the old process's users lapsed with its entry");
         assertEquals(Map.of("cid", "Cid"), names(), "and the restarted process's write dropped them");
+    }
+
+    @Test
+    void aSyncMakesTheNodesUsersExactlyTheGivenOnesAndTheHeartbeatCountsThem() {
+        long now = System.currentTimeMillis();
+        PresenceStore node = node(redis, "node-1");
+        PresenceStore other = node(redis, "node-2");
+        join(other.add(room, Map.of("ann", "Ann"), now));
+        join(node.add(room, Map.of("ann", "Ann", "bob", "Bob"), now));
+        assertEquals(2, join(node.heartbeat(room, now)).users());
+        join(node.sync(room, Map.of("bob", "Bob", "cid", "Cid"), now));
+        assertEquals(Map.of("ann", "Ann", "bob", "Bob", "cid", "Cid"), names(), "ann is still on node-2");
+        assertEquals(2, join(node.heartbeat(room, now)).users());
+        join(node.sync(room, Map.of(), now));
+        assertEquals(Map.of("ann", "Ann"), names());
+        assertEquals(1, send(redis, Request.cmd(Command.ZCARD).arg(keys.presenceNodes(room))).toLong(),
+                "a node left with nobody has no entry");
     }
 
     @Test
