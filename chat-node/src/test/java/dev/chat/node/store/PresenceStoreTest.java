@@ -23,21 +23,25 @@ import org.junit.jupiter.api.Test;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisClientType;
 import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
 import dev.chat.contract.Presence;
 import dev.chat.contract.RedisKeys;
 import dev.chat.contract.RoomMeta;
+import dev.chat.testing.RedisClusterServer;
 import dev.chat.testing.RedisServer;
 
 /**
  * The chat node's presence scripts on a real Redis: a heartbeat costs the same few commands for
  * a room of 5 users or 500; a dead node's users are dropped by another node's write and the
  * roster hears it; a node whose entry went (pruned, or lost by Redis) is told so by its next
- * heartbeat or join, and a sync makes its users exactly its own; and a process restarted under the same node id does not keep the old
- * process's users alive.
+ * heartbeat or join, and a sync makes its users exactly its own; a process restarted under the
+ * same node id does not keep the old process's users alive; and the scripts, which name a node's
+ * set themselves, stay in the room's slot on a Redis Cluster.
  */
 class PresenceStoreTest {
 
@@ -237,6 +241,26 @@ class PresenceStoreTest {
         assertEquals(Map.of("ann", "Ann"), names());
         assertEquals(1, send(redis, Request.cmd(Command.ZCARD).arg(keys.presenceNodes(room))).toLong(),
                 "a node left with nobody has no entry");
+    }
+
+    @Test
+    void theScriptsReachANodesSetInTheRoomsSlotOnARedisCluster() {
+        RedisOptions options = new RedisOptions().setType(RedisClientType.CLUSTER);
+        RedisClusterServer.shared().nodes().forEach(n -> options.addConnectionString(n.url()));
+        Redis cluster = Redis.createClient(vertx, options);
+        try {
+            long now = System.currentTimeMillis();
+            PresenceStore dead = node(cluster, "dead-node");
+            PresenceStore live = node(cluster, "live-node");
+            join(live.add(room, Map.of("bob", "Bob"), now));
+            join(dead.add(room, Map.of("ann", "Ann"), now - TTL_MS - 1));
+            assertEquals(1, join(live.count(room, now)));
+            assertEquals(1, join(live.heartbeat(room, now)).users());
+            join(live.sync(room, Map.of("bob", "Bob", "cid", "Cid"), now));
+            assertEquals(2, join(live.count(room, now)), "the dead node's ann pruned, cid added");
+        } finally {
+            cluster.close();
+        }
     }
 
     @Test
