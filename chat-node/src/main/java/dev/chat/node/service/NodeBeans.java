@@ -72,8 +72,8 @@ public class NodeBeans {
         SharedIdentitySecret secret = SharedIdentitySecret.start(config, vertx, redis, keys, names);
         NodeParts parts = new NodeParts(broker,
                 new MessageStore(redis, keys, config.history().maxLen(), config.history().maxBytes(),
-                        new RoomEntrance(redis, keys, nodeId, presenceId, config.presence().ttl(), config.history().size(),
-                                config.history().maxLen())),
+                        new RoomEntrance(redis, keys, nodeId, presenceId, config.presence().ttl(),
+                                config.history().size(), config.history().maxLen())),
                 new PresenceStore(redis, keys, nodeId, presenceId, config.presence().ttl()),
                 new RosterStore(redis, keys, nodeId),
                 new RoomDirectory(redis, keys, config.general().clearInterval().toSeconds()));

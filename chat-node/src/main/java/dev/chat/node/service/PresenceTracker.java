@@ -12,10 +12,10 @@ import dev.chat.node.protocol.ServerFrames;
 import dev.chat.node.store.RoomPresence;
 
 /**
- * Keeps this node's users present in Redis (a heartbeat per room, added again when their entry was
- * lost) and its members told the room's
- * cluster-wide count: a change anywhere is announced on the room's channel, and every node
- * recounts at most once per interval per room, however many changes arrive.
+ * Keeps this node's users present in Redis (a heartbeat per room, whatever its users; added again
+ * when their entry was lost) and its members told the room's cluster-wide count: a change anywhere
+ * is announced on the room's channel, and every node recounts at most once per interval per room,
+ * however many changes arrive.
  */
 final class PresenceTracker {
 
@@ -108,7 +108,10 @@ final class PresenceTracker {
         }
     }
 
-    /** The room's users in Redis made this node's again (their entry was lost); the count is then announced. */
+    /**
+     * The node's users of the room in Redis made exactly its own again (their entry was lost, or
+     * drifted); the count is then announced. Costs the room's local users: not for every heartbeat.
+     */
     void restore(String room, long now) {
         presence.sync(room, hub.userNames(room), now)
                 .thenRun(() -> announce(room))

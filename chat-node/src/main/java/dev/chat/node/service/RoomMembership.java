@@ -98,7 +98,7 @@ final class RoomMembership {
                     String joined = ServerFrames.joined(roomId, history.frames(), entered.users(),
                             entered.recovered() && !(since != null && history.trimmed()), history.trimmed());
                     hub.completeJoin(session, roomId, joined, entered.seq());
-                    if (entered.presenceLost() && hub.userIds(roomId).size() > 1) {
+                    if (entered.presenceLost() && hub.userCount(roomId) > 1) {
                         // this join made the node's entry anew: its other users there went with the old one
                         presenceTracker.restore(roomId, now);
                     }
