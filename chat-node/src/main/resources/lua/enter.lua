@@ -4,16 +4,18 @@
 -- read together so nothing slips between them.
 -- Follows presence-users.lua (the presence functions); a user new to the room is announced to
 -- the room's roster.
--- KEYS: 1 meta, 2 seq, 3 history, 4 client-ids, 5 presence, 6 presence-users, 7 presence-names,
---       8 presence-version, 9 first-joins, 10 history bytes
--- ARGV: 1 now (ms), 2 presence member, 3 presence ttl (ms),
+-- KEYS: 1 meta, 2 seq, 3 history, 4 client-ids, 5 presence (legacy), 6 presence-users,
+--       7 presence-names, 8 presence-version, 9 first-joins, 10 history bytes, 11 presence-nodes
+-- ARGV: 1 now (ms), 2 the node's presence id, 3 presence ttl (ms),
 --       4 room ttl (ms; '' for a room that does not expire), 5 end of the clear period (ms: the
 --       next clear boundary, or the room's expiry if sooner), when history and first joins expire,
 --       6 since ('' for the newest ARGV[7] messages), 7 newest count, 8 max count after since,
 --       9 the user's display name, 10 channel, 11 node id, 12 user id,
 --       13 '1' when the room hides messages from before a user joined
--- Returns {seq, entries, recovered (1|0), users}, or {'no_such_room'} when the room is gone (the
--- node took its settings from what it already knew, without reading them first)
+-- Returns {seq, entries, recovered (1|0), users, lost (1|0)}, or {'no_such_room'} when the room is
+-- gone (the node took its settings from what it already knew, without reading them first); lost
+-- is 1 when the node's entry of the room was missing (see presence_beat): the node's other users
+-- there, if it has any, must be added again
 if redis.call('EXISTS', KEYS[1]) == 0 then
   return {'no_such_room'}
 end
@@ -36,15 +38,17 @@ end
 redis.call('HSETNX', KEYS[9], ARGV[12], floor)
 redis.call('PEXPIREAT', KEYS[9], ARGV[5])
 local ttl = tonumber(ARGV[3])
+local p = presence_keys(KEYS[5], KEYS[6], KEYS[11])
 local roster = roster_new(KEYS[7], KEYS[8], ARGV[10], ARGV[11])
-presence_add(KEYS[5], KEYS[6], ARGV[2], now + ttl, roster, ARGV[9])
-local users = present_users(KEYS[5], KEYS[6], now, roster)
+local lost = presence_beat(p, ARGV[2], now + ttl, roster) and 1 or 0
+presence_join(p, ARGV[2], ARGV[12], roster, ARGV[9])
+local users = present_users(p, now, roster)
 roster_publish(roster)
-presence_keep(KEYS[5], KEYS[6], ttl, roster)
+presence_keep(p, ttl, roster, ARGV[2])
 
 local seq = tonumber(seqText)
 if ARGV[6] == '' then
-  return {seq, redis.call('XREVRANGE', KEYS[3], '+', '-', 'COUNT', ARGV[7]), 1, users}
+  return {seq, redis.call('XREVRANGE', KEYS[3], '+', '-', 'COUNT', ARGV[7]), 1, users, lost}
 end
 local sinceText = ARGV[6]
 local gap = false
@@ -58,7 +62,7 @@ if ARGV[13] == '1' then
 end
 local since = tonumber(sinceText)
 if since >= seq then
-  return {seq, {}, gap and 0 or 1, users}
+  return {seq, {}, gap and 0 or 1, users, lost}
 end
 local entries = redis.call('XRANGE', KEYS[3], '(' .. sinceText .. '-0', '+', 'COUNT', ARGV[8])
 local recovered = 0
@@ -69,4 +73,4 @@ if #entries > 0 and not gap then
     recovered = 1
   end
 end
-return {seq, entries, recovered, users}
+return {seq, entries, recovered, users, lost}

@@ -78,11 +78,29 @@ public final class RedisKeys {
         return room(roomId, "first-joins");
     }
 
+    /**
+     * The previous release's sorted set of {@code <user id>|<node id>} members: still pruned and
+     * counted while nodes of that release run beside new ones (see {@link Presence}).
+     */
     public String presence(String roomId) {
         return room(roomId, "presence");
     }
 
-    /** User id → number of that user's members in {@link #presence} (see {@link Presence}). */
+    /** Sorted set: presence id of each node with users in the room → epoch ms when it lapses. */
+    public String presenceNodes(String roomId) {
+        return room(roomId, "presence-nodes");
+    }
+
+    /**
+     * Set: the users one node ({@link Presence#instance presence id}) has in the room. Named from
+     * {@link #presenceNodes} inside the presence scripts as well, so it is in the room's slot.
+     */
+    public String presenceNode(String roomId, String presenceId) {
+        Objects.requireNonNull(presenceId, "presenceId");
+        return presenceNodes(roomId) + ":" + presenceId;
+    }
+
+    /** User id → number of that user's memberships (node sets and legacy members; see {@link Presence}). */
     public String presenceUsers(String roomId) {
         return room(roomId, "presence-users");
     }

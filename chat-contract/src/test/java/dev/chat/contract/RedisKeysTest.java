@@ -16,9 +16,16 @@ class RedisKeysTest {
     void everyRoomKeySharesTheRoomHashTag() {
         for (String key : new String[] { keys.meta("r1"), keys.seq("r1"), keys.history("r1"), keys.clientIds("r1"),
                 keys.presence("r1"), keys.presenceUsers("r1"), keys.presenceNames("r1"), keys.presenceVersion("r1"),
-                keys.firstJoins("r1"), keys.channel("r1") }) {
+                keys.firstJoins("r1"), keys.channel("r1"), keys.presenceNodes("r1"),
+                keys.presenceNode("r1", "node-{x}~1") }) {
             assertTrue(key.startsWith("chat:{r1}:"), key);
         }
+    }
+
+    @Test
+    void aNodesPresenceSetIsNamedFromTheRoomsNodesKey() {
+        // presence-users.lua builds the same name from the nodes key (presence_node_key)
+        assertEquals("chat:{r1}:presence-nodes:node-1~ab", keys.presenceNode("r1", "node-1~ab"));
     }
 
     @Test

@@ -130,7 +130,7 @@ public final class Hub {
         return Set.copyOf(rooms.keySet());
     }
 
-    /** Distinct users of the room on this node, for presence heartbeats. */
+    /** Distinct users of the room on this node. */
     public List<String> userIds(String roomId) {
         LocalRoom room = rooms.get(roomId);
         if (room == null) {
@@ -138,6 +138,17 @@ public final class Hub {
         }
         synchronized (room) {
             return new ArrayList<>(room.sessionsPerUser.keySet());
+        }
+    }
+
+    /** How many distinct users the room has on this node (joining ones too), without copying them. */
+    public int userCount(String roomId) {
+        LocalRoom room = rooms.get(roomId);
+        if (room == null) {
+            return 0;
+        }
+        synchronized (room) {
+            return room.sessionsPerUser.size();
         }
     }
 

@@ -66,12 +66,15 @@ public class NodeBeans {
                 redisPassword.orElse(null))
                 : ShardConnector.single(redis), config.redis().reconnectDelay(), config.redis().reconnectMaxDelay());
         String nodeId = nodeId(config);
+        // this process's own: a restart under a fixed chat.node.id does not inherit the users of
+        // the previous process, which lapse with its entry
+        String presenceId = dev.chat.contract.Presence.instance(nodeId);
         SharedIdentitySecret secret = SharedIdentitySecret.start(config, vertx, redis, keys, names);
         NodeParts parts = new NodeParts(broker,
                 new MessageStore(redis, keys, config.history().maxLen(), config.history().maxBytes(),
-                        new RoomEntrance(redis, keys, nodeId, config.presence().ttl(), config.history().size(),
-                                config.history().maxLen())),
-                new PresenceStore(redis, keys, nodeId, config.presence().ttl()),
+                        new RoomEntrance(redis, keys, nodeId, presenceId, config.presence().ttl(),
+                                config.history().size(), config.history().maxLen())),
+                new PresenceStore(redis, keys, nodeId, presenceId, config.presence().ttl()),
                 new RosterStore(redis, keys, nodeId),
                 new RoomDirectory(redis, keys, config.general().clearInterval().toSeconds()));
         ChatNode chat = new ChatNode(vertx, nodeId, hub, parts,

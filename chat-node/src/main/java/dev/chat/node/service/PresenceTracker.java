@@ -12,9 +12,10 @@ import dev.chat.node.protocol.ServerFrames;
 import dev.chat.node.store.RoomPresence;
 
 /**
- * Keeps this node's users present in Redis (heartbeats) and its members told the room's
- * cluster-wide count: a change anywhere is announced on the room's channel, and every node
- * recounts at most once per interval per room, however many changes arrive.
+ * Keeps this node's users present in Redis (a heartbeat per room, whatever its users; added again
+ * when their entry was lost) and its members told the room's cluster-wide count: a change anywhere
+ * is announced on the room's channel, and every node recounts at most once per interval per room,
+ * however many changes arrive.
  */
 final class PresenceTracker {
 
@@ -26,6 +27,8 @@ final class PresenceTracker {
     private final long minIntervalMillis;
     private final Set<String> recountScheduled = ConcurrentHashMap.newKeySet();
     private final Set<String> announceScheduled = ConcurrentHashMap.newKeySet();
+    /** Rooms whose last heartbeat found a number of users in Redis other than this node's. */
+    private final Set<String> drifts = ConcurrentHashMap.newKeySet();
     private final java.util.Map<String, Long> counts = new ConcurrentHashMap<>();
     static final long ANNOUNCE_WINDOW_MS = 100;
     private final java.util.function.ObjLongConsumer<String> onCount;
@@ -65,21 +68,54 @@ final class PresenceTracker {
         }
     }
 
+    /**
+     * One write per room this node has users in, whatever their number. A room whose entry was
+     * missing (this node was cut off from Redis longer than the TTL and another node pruned its
+     * users, or Redis lost them) has its users added again, and so does one whose users in Redis
+     * differ in number from this node's on two heartbeats running: a join or leave in flight
+     * explains one, not a second (a leave that overtook its own join would otherwise leave its
+     * user in Redis as long as this node beats).
+     */
     void heartbeat(long now) {
         for (String room : hub.roomIds()) {
-            presence.refresh(room, hub.userIds(room), now)
-                    .thenRun(() -> scheduleRecount(room))
+            presence.heartbeat(room, now)
+                    .thenAccept(beat -> {
+                        if (beat.lost() || drifted(room, beat.users())) {
+                            restore(room, now);
+                        }
+                        scheduleRecount(room);
+                    })
                     .exceptionally(failure -> null);
         }
     }
 
-    /** After Redis came back (perhaps empty): every local user is added again, not just refreshed. */
+    private boolean drifted(String room, long held) {
+        if (held == hub.userCount(room)) {
+            drifts.remove(room);
+            return false;
+        }
+        if (drifts.add(room)) {
+            return false;
+        }
+        drifts.remove(room);
+        return true;
+    }
+
+    /** After Redis came back (perhaps empty): every local user is added again, not just kept alive. */
     void restore(long now) {
         for (String room : hub.roomIds()) {
-            presence.add(room, hub.userNames(room), now)
-                    .thenRun(() -> announce(room))
-                    .exceptionally(failure -> null);
+            restore(room, now);
         }
+    }
+
+    /**
+     * The node's users of the room in Redis made exactly its own again (their entry was lost, or
+     * drifted); the count is then announced. Costs the room's local users: not for every heartbeat.
+     */
+    void restore(String room, long now) {
+        presence.sync(room, hub.userNames(room), now)
+                .thenRun(() -> announce(room))
+                .exceptionally(failure -> null);
     }
 
     /** The room's cluster-wide count of users as last read here; 0 when not read yet. */
@@ -90,6 +126,7 @@ final class PresenceTracker {
     private void recount(String room) {
         if (!hub.hasMembers(room)) {
             counts.remove(room);
+            drifts.remove(room);
             return;
         }
         presence.count(room, System.currentTimeMillis()).thenAccept(users -> {

@@ -102,6 +102,10 @@ final class RoomMembership {
                     String joined = ServerFrames.joined(roomId, history.frames(), entered.users(),
                             entered.recovered() && !(since != null && history.trimmed()), history.trimmed());
                     hub.completeJoin(session, roomId, joined, entered.seq());
+                    if (entered.presenceLost() && hub.userCount(roomId) > 1) {
+                        // this join made the node's entry anew: its other users there went with the old one
+                        presenceTracker.restore(roomId, now);
+                    }
                     roster.welcome(session, roomId);
                     presenceTracker.announce(roomId);
                     notice(roomId, "join", session);

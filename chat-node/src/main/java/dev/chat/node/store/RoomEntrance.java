@@ -24,9 +24,11 @@ public final class RoomEntrance {
     /**
      * History up to and including message {@code seq}, oldest first, and the room's users.
      *
-     * @param recovered false when {@code since} was given but the gap could not be filled
+     * @param recovered    false when {@code since} was given but the gap could not be filled
+     * @param presenceLost this node's presence entry of the room was missing (it lapsed and was
+     *                     pruned, or Redis lost it): its other users there must be added again
      */
-    public record Entered(long seq, List<Delivery> messages, boolean recovered, long users) {
+    public record Entered(long seq, List<Delivery> messages, boolean recovered, long users, boolean presenceLost) {
     }
 
     private static final LuaScript ENTER = LuaScript.resources(Presence.FUNCTIONS, "enter.lua");
@@ -34,15 +36,18 @@ public final class RoomEntrance {
     private final Redis redis;
     private final RedisKeys keys;
     private final String nodeId;
+    private final String presenceId;
     private final long presenceTtlMillis;
     private final int historySize;
     private final int historyMaxLen;
 
-    public RoomEntrance(Redis redis, RedisKeys keys, String nodeId, Duration presenceTtl, int historySize,
-            int historyMaxLen) {
+    /** @param presenceId the id this node process keeps its presence under ({@link Presence#instance}) */
+    public RoomEntrance(Redis redis, RedisKeys keys, String nodeId, String presenceId, Duration presenceTtl,
+            int historySize, int historyMaxLen) {
         this.redis = redis;
         this.keys = keys;
         this.nodeId = nodeId;
+        this.presenceId = presenceId;
         this.presenceTtlMillis = presenceTtl.toMillis();
         this.historySize = historySize;
         this.historyMaxLen = historyMaxLen;
@@ -72,8 +77,8 @@ public final class RoomEntrance {
         return ENTER.run(redis,
                 List.of(keys.meta(id), keys.seq(id), keys.history(id), keys.clientIds(id), keys.presence(id),
                         keys.presenceUsers(id), keys.presenceNames(id), keys.presenceVersion(id), keys.firstJoins(id),
-                        keys.historyBytes(id)),
-                List.of(Long.toString(now), Presence.member(userId, nodeId), Long.toString(presenceTtlMillis), roomTtl,
+                        keys.historyBytes(id), keys.presenceNodes(id)),
+                List.of(Long.toString(now), presenceId, Long.toString(presenceTtlMillis), roomTtl,
                         Long.toString(periodEnd), since == null ? "" : since.toString(),
                         Integer.toString(withOlder ? historySize : 0), Integer.toString(historyMaxLen), userName,
                         keys.channel(id), nodeId, userId, meta.historyForNewcomers() ? "0" : "1"))
@@ -86,7 +91,7 @@ public final class RoomEntrance {
                         Collections.reverse(messages); // XREVRANGE: newest first
                     }
                     return new Entered(response.get(0).toLong(), messages, response.get(2).toInteger() == 1,
-                            response.get(3).toLong());
+                            response.get(3).toLong(), response.get(4).toInteger() == 1);
                 }).toCompletionStage();
     }
 }

@@ -113,12 +113,12 @@ public final class MemoryMessageLog implements MessageLog {
     @Override
     public CompletionStage<RoomEntrance.Entered> enter(RoomMeta meta, String userId, String userName, Long since,
             boolean withOlder, long now) {
-        presence.add(meta.id(), Map.of(userId, userName), now);
+        boolean lost = presence.enter(meta.id(), Map.of(userId, userName));
         List<Delivery> all = history(meta.id());
         long seq = all.isEmpty() ? 0 : all.get(all.size() - 1).seq();
         List<Delivery> shown = since != null ? all.stream().filter(d -> d.seq() > since).toList()
                 : withOlder ? all.subList(Math.max(0, all.size() - HISTORY_SIZE), all.size()) : List.of();
         long users = presence.people(meta.id()).size();
-        return CompletableFuture.completedFuture(new RoomEntrance.Entered(seq, shown, true, users));
+        return CompletableFuture.completedFuture(new RoomEntrance.Entered(seq, shown, true, users, lost));
     }
 }

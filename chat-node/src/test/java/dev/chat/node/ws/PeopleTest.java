@@ -27,6 +27,7 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 
+import dev.chat.contract.Presence;
 import dev.chat.contract.RedisKeys;
 import dev.chat.contract.RoomMeta;
 import dev.chat.node.config.NodeConfig;
@@ -170,7 +171,8 @@ class PeopleTest {
             for (int i = 0; i < CAP + 1; i++) {
                 many.put("u-burst" + i + UUID.randomUUID().toString().substring(0, 6), "Burst " + i);
             }
-            new PresenceStore(redis, keys(), "other-node", Duration.ofMinutes(1)).add(room, many, System.currentTimeMillis())
+            new PresenceStore(redis, keys(), "other-node", Presence.instance("other-node"), Duration.ofMinutes(1))
+                    .add(room, many, System.currentTimeMillis())
                     .toCompletableFuture().join();
             JsonNode reset = watcher.next("roster", r -> r.path("reset").asBoolean()
                     && r.get("v").asLong() > snapshot.get("v").asLong());
@@ -186,7 +188,7 @@ class PeopleTest {
     @Test
     void aRoomTooBigToKeepLiveGivesAMarkedSampleAndNoChangesUntilItIsSmallAgain() {
         String room = createRoom();
-        PresenceStore otherNode = new PresenceStore(redis, keys(), "other-node", Duration.ofMinutes(1));
+        PresenceStore otherNode = new PresenceStore(redis, keys(), "other-node", Presence.instance("other-node"), Duration.ofMinutes(1));
         Map<String, String> crowd = new HashMap<>();
         for (int i = 0; i < 15; i++) {
             crowd.put("u-crowd" + i + UUID.randomUUID().toString().substring(0, 6), "Crowd " + i);
@@ -224,12 +226,29 @@ class PeopleTest {
             String ghost = "u-ghost" + UUID.randomUUID().toString().substring(0, 6);
             // a node that added a user a TTL ago, less 300 ms, and then died: its entry is never refreshed
             long ttl = config.presence().ttl().toMillis();
-            new PresenceStore(redis, keys(), "dying-node", config.presence().ttl())
+            new PresenceStore(redis, keys(), "dying-node", Presence.instance("dying-node"), config.presence().ttl())
                     .add(room, Map.of(ghost, "Gone Soon"), System.currentTimeMillis() - ttl + 300).toCompletableFuture()
                     .join();
             a.next("roster", r -> "Gone Soon".equals(here(r).get(ghost)));
             // this node's next heartbeat drops the lapsed member and says so
             a.next("roster", r -> gone(r).contains(ghost), LAPSE_WAIT);
+        }
+    }
+
+    @Test
+    void usersThisNodeLostToAnotherNodesPruneAreBackAfterItsNextHeartbeat() {
+        String room = createRoom();
+        try (WsClient a = joined(room)) {
+            a.next("roster", r -> r.path("reset").asBoolean());
+            String me = id(a);
+            // another node writes a TTL on, as if this node had been cut off from Redis that long: this
+            // node's entry has lapsed by then, so that write prunes its users and says so
+            long later = System.currentTimeMillis() + config.presence().ttl().toMillis() + 1;
+            new PresenceStore(redis, keys(), "other-node", Presence.instance("other-node"), config.presence().ttl())
+                    .add(room, Map.of("u-other", "Other"), later).toCompletableFuture().join();
+            a.next("roster", r -> gone(r).contains(me));
+            // this node's next heartbeat finds its entry gone and adds its users again
+            a.next("roster", r -> lists(r, me), LAPSE_WAIT);
         }
     }
 

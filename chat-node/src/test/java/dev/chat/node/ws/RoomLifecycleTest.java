@@ -250,7 +250,7 @@ class RoomLifecycleTest {
     }
 
     private long count(RedisKeys keys, String room) {
-        return dev.chat.contract.Presence.COUNT.run(redis, List.of(keys.presence(room), keys.presenceUsers(room)),
+        return dev.chat.contract.Presence.COUNT.run(redis, dev.chat.contract.Presence.keys(keys, room),
                 List.of(Long.toString(System.currentTimeMillis()))).toCompletionStage().toCompletableFuture().join()
                 .toLong();
     }
@@ -266,9 +266,8 @@ class RoomLifecycleTest {
             tab.join(room);
             tab.next("joined");
             // the same user also has a tab on another node, which keeps its entry fresh
-            dev.chat.contract.Presence.ADD.run(redis, List.of(keys.presence(room), keys.presenceUsers(room)),
-                    List.of(dev.chat.contract.Presence.member(user, "other-node"),
-                            Long.toString(System.currentTimeMillis() + 60_000), "60000"))
+            dev.chat.contract.Presence.ADD.run(redis, dev.chat.contract.Presence.keys(keys, room),
+                    List.of(user, "other-node", Long.toString(System.currentTimeMillis() + 60_000), "60000"))
                     .toCompletionStage().toCompletableFuture().join();
             tab.close();
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(3))

@@ -177,8 +177,8 @@ public class RoomCatalog {
                         .unis(hashes.hgetall(keys.meta(id)),
                                 connection.execute("PTTL", keys.meta(id)),
                                 // distinct users, counted as the chat nodes count them
-                                connection.execute("EVAL", Presence.COUNT.source(), "2", keys.presence(id),
-                                        keys.presenceUsers(id), nowMs))
+                                connection.execute("EVAL", Presence.COUNT.source(), "3", keys.presence(id),
+                                        keys.presenceUsers(id), keys.presenceNodes(id), nowMs))
                         .with((hash, pttl, users) -> new RoomSnapshot(id, hash, pttl.toLong(), users.toLong())));
             }
             return Uni.join().all(reads).andFailFast().invoke(result::set).replaceWithVoid();

@@ -79,7 +79,7 @@ public class RoomRemover {
         return Futures.uni(() -> LuaScripts.DELETE_ROOM.run(scripts,
                 List.of(keys.meta(id), keys.seq(id), keys.history(id), keys.clientIds(id), keys.presence(id),
                         registryKeys.attachmentIds(id), keys.firstJoins(id), keys.presenceUsers(id),
-                        registryKeys.attachmentBytes(id), keys.historyBytes(id)),
+                        registryKeys.attachmentBytes(id), keys.historyBytes(id), keys.presenceNodes(id)),
                 List.of(tokenHash, keys.channel(id), expiredEnvelope(id), keys.attachment(id, ""))))
                 .chain(reply -> switch (reply.get(0).toString()) {
                     case "deleted" -> afterDelete(id, reply).replaceWith(DeleteOutcome.DELETED);

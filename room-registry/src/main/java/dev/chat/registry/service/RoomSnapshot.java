@@ -6,7 +6,7 @@ import dev.chat.contract.RoomMeta;
 
 /**
  * What one pipelined read returns about a room: its meta hash (empty when the room is gone), the
- * meta key's PTTL and the count of unlapsed presence members.
+ * meta key's PTTL and the count of users present on nodes that have not lapsed.
  */
 record RoomSnapshot(String id, Map<String, String> hash, long pttlMillis, long users) {
 

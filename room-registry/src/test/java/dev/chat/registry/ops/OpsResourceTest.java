@@ -62,8 +62,8 @@ class OpsResourceTest {
     private void users(String room, int count) {
         long until = System.currentTimeMillis() + 60_000;
         for (int i = 0; i < count; i++) {
-            redis.execute("EVAL", Presence.ADD.source(), "2", keys.presence(room), keys.presenceUsers(room),
-                    Presence.member("u" + i, "node-1"), Long.toString(until), "60000");
+            redis.execute("EVAL", Presence.ADD.source(), "3", keys.presence(room), keys.presenceUsers(room),
+                    keys.presenceNodes(room), "u" + i, "node-1", Long.toString(until), "60000");
         }
     }
 

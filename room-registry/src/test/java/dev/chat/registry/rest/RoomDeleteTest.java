@@ -66,8 +66,10 @@ class RoomDeleteTest {
         redis.value(String.class).set(keys.seq(id), "3");
         redis.stream(String.class).xadd(keys.history(id), Map.of("f", "{}"));
         redis.hash(String.class).hset(keys.clientIds(id), "c1", "3");
-        redis.sortedSet(String.class).zadd(keys.presence(id), System.currentTimeMillis() + 60_000, "alice");
-        redis.hash(String.class).hset(keys.presenceUsers(id), "alice", "1");
+        redis.sortedSet(String.class).zadd(keys.presence(id), System.currentTimeMillis() + 60_000, "alice|old-node");
+        redis.sortedSet(String.class).zadd(keys.presenceNodes(id), System.currentTimeMillis() + 60_000, "node-1~a");
+        redis.set(String.class).sadd(keys.presenceNode(id, "node-1~a"), "bob");
+        redis.hash(String.class).hset(keys.presenceUsers(id), Map.of("alice", "1", "bob", "1"));
         redis.hash(String.class).hset(keys.firstJoins(id), "alice", "0");
 
         Queue<String> published = new ConcurrentLinkedQueue<>();
@@ -81,7 +83,8 @@ class RoomDeleteTest {
             subscriber.close();
         }
         for (String key : List.of(keys.meta(id), keys.seq(id), keys.history(id), keys.clientIds(id),
-                keys.presence(id), keys.presenceUsers(id), keys.firstJoins(id))) {
+                keys.presence(id), keys.presenceUsers(id), keys.firstJoins(id), keys.presenceNodes(id),
+                keys.presenceNode(id, "node-1~a"))) {
             assertFalse(test.exists(key), key + " deleted");
         }
         assertFalse(test.roomIndex().contains(id));

@@ -95,24 +95,24 @@ class RoomListingTest {
     }
 
     @Test
-    void usersCountsOnlyPresenceMembersThatHaveNotLapsed() {
+    void usersCountsOnlyUsersOnNodesThatHaveNotLapsed() {
         test.writeRoom(new RoomMeta("presence01", "Presence", 60, null, System.currentTimeMillis(), true), null);
         long now = System.currentTimeMillis();
-        String presence = keys.presence("presence01");
-        String users = keys.presenceUsers("presence01");
-        // members are user|node, written as the nodes write them: alice on two nodes is one user
+        List<String> presence = Presence.keys(keys, "presence01");
+        // written as the nodes write them, each node with its own lapse time: alice on two nodes is
+        // one user, and "also" is still present through node-1 though node-3 lapsed
         for (Object[] entry : new Object[][] { { "alice", "node-1", now + 60_000 }, { "alice", "node-2", now + 60_000 },
-                { "bob", "node-1", now + 60_000 }, { "lapsed", "node-1", now - 1_000 },
-                { "leaving", "node-2", now + 1_500 } }) {
-            redis.execute("EVAL", Presence.ADD.source(), "2", presence, users,
-                    Presence.member((String) entry[0], (String) entry[1]), entry[2].toString(), "60000");
+                { "bob", "node-1", now + 60_000 }, { "lapsed", "node-3", now - 1_000 }, { "also", "node-3", now - 1_000 },
+                { "also", "node-1", now + 60_000 }, { "leaving", "node-4", now + 1_500 } }) {
+            redis.execute("EVAL", Presence.ADD.source(), "3", presence.get(0), presence.get(1), presence.get(2),
+                    (String) entry[0], (String) entry[1], entry[2].toString(), "60000");
         }
 
-        given().get("/api/rooms/presence01").then().statusCode(200).body("users", is(3));
-        given().get("/api/rooms").then().statusCode(200).body("find { it.id == 'presence01' }.users", is(3));
-        // "leaving" lapses by its score alone: nobody removes it, the count must still drop.
+        given().get("/api/rooms/presence01").then().statusCode(200).body("users", is(4));
+        given().get("/api/rooms").then().statusCode(200).body("find { it.id == 'presence01' }.users", is(4));
+        // "leaving" lapses with its node's score alone: nobody removes it, the count must still drop.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(
-                () -> given().get("/api/rooms/presence01").then().statusCode(200).body("users", is(2)));
+                () -> given().get("/api/rooms/presence01").then().statusCode(200).body("users", is(3)));
     }
 
     @ParameterizedTest
