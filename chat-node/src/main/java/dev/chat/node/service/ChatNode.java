@@ -74,6 +74,10 @@ public final class ChatNode {
         return commands;
     }
 
+    RoomRelays relays() {
+        return relays;
+    }
+
     public NodeEvents events() {
         return events;
     }

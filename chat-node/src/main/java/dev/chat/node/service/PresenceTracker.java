@@ -27,8 +27,13 @@ final class PresenceTracker {
     private final long minIntervalMillis;
     private final Set<String> recountScheduled = ConcurrentHashMap.newKeySet();
     private final Set<String> announceScheduled = ConcurrentHashMap.newKeySet();
-    /** Rooms whose last heartbeat found a number of users in Redis other than this node's. */
-    private final Set<String> drifts = ConcurrentHashMap.newKeySet();
+    /**
+     * Rooms whose last heartbeat found a number of users in Redis other than this node's, with
+     * the room's count of local joins and leaves at that heartbeat.
+     */
+    private final java.util.Map<String, Long> drifts = new ConcurrentHashMap<>();
+    /** Local joins and leaves per room that reached Redis (each is announced). */
+    private final java.util.Map<String, Long> changes = new ConcurrentHashMap<>();
     private final java.util.Map<String, Long> counts = new ConcurrentHashMap<>();
     static final long ANNOUNCE_WINDOW_MS = 100;
     private final java.util.function.ObjLongConsumer<String> onCount;
@@ -51,6 +56,7 @@ final class PresenceTracker {
      * announcement, not one each; every node recounts at most once per interval anyway.
      */
     void announce(String room) {
+        changes.merge(room, 1L, Long::sum);
         if (announceScheduled.add(room)) {
             vertx.setTimer(ANNOUNCE_WINDOW_MS, id -> {
                 announceScheduled.remove(room);
@@ -89,12 +95,20 @@ final class PresenceTracker {
         }
     }
 
+    /**
+     * Whether the room's users in Redis differ from this node's on two heartbeats running with no
+     * join or leave of this node reaching Redis in between: joins in flight explain a difference
+     * (a room filling up has some at every heartbeat), so they must not make a sync of the whole
+     * room every other heartbeat.
+     */
     private boolean drifted(String room, long held) {
         if (held == hub.userCount(room)) {
             drifts.remove(room);
             return false;
         }
-        if (drifts.add(room)) {
+        long changed = changes.getOrDefault(room, 0L);
+        Long before = drifts.put(room, changed);
+        if (before == null || before != changed) {
             return false;
         }
         drifts.remove(room);
@@ -127,6 +141,7 @@ final class PresenceTracker {
         if (!hub.hasMembers(room)) {
             counts.remove(room);
             drifts.remove(room);
+            changes.remove(room);
             return;
         }
         presence.count(room, System.currentTimeMillis()).thenAccept(users -> {
