@@ -270,6 +270,13 @@ public interface NodeConfig {
         /** ...and on average per second after it, so a busy room is not flooded. */
         @WithDefault("0.5")
         double perSecond();
+
+        /**
+         * Rooms with more users than this get no join/leave notices: among hundreds, who came
+         * and went is noise, and each notice is a frame to every member.
+         */
+        @WithDefault("200")
+        long maxRoomUsers();
     }
 
     interface Rooms {

@@ -54,7 +54,7 @@ public final class ChatNode {
         this.relays = new RoomRelays(presence, rosterOf[0],
                 new TypingRelay(parts.broker(), nodeId, presence::users, config.typing().maxRoomUsers(),
                         config.typing().minInterval().toNanos()),
-                new NoticeThrottle(config.notices().burst(), config.notices().perSecond()),
+                new NoticeThrottle(config.notices().burst(), config.notices().perSecond(), config.notices().maxRoomUsers()),
                 // the watch finds expired rooms; expiring them is a node event
                 new RoomWatch(hub, parts.rooms(), this::expire));
         this.gate = new ConnectionGate(nodeId, names, tokens, config);

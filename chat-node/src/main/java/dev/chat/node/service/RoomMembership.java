@@ -108,7 +108,7 @@ final class RoomMembership {
                     }
                     roster.welcome(session, roomId);
                     presenceTracker.announce(roomId);
-                    notice(roomId, "join", session);
+                    notice(roomId, "join", session, entered.users());
                 })
                 .whenComplete((ok, failure) -> {
                     if (failure != null) {
@@ -148,14 +148,14 @@ final class RoomMembership {
         if (!userGone) {
             return CompletableFuture.completedFuture(null);
         }
-        notice(roomId, "leave", session);
+        notice(roomId, "leave", session, presenceTracker.users(roomId));
         return presence.remove(roomId, session.user().id())
                 .thenRun(() -> presenceTracker.announce(roomId))
                 .exceptionally(failure -> null); // the entry lapses by itself
     }
 
-    private void notice(String roomId, String kind, ClientSession session) {
-        if (notices.allow(roomId, System.nanoTime())) {
+    private void notice(String roomId, String kind, ClientSession session, long users) {
+        if (notices.allow(roomId, users, System.nanoTime())) {
             String frame = ServerFrames.notice(roomId, kind, session.userJson(), System.currentTimeMillis());
             broker.publish(roomId, new Envelope(Envelope.NOTICE, 0, nodeId, frame)).exceptionally(failure -> null);
         }

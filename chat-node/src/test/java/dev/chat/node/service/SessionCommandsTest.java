@@ -172,4 +172,18 @@ class SessionCommandsTest {
         assertFalse(node.broker.subscribed(GeneralRoom.ID), "no members left: unsubscribed");
         assertEquals(0, node.chat.gate().openConnections());
     }
+
+    @Test
+    void aRoomOfMoreUsersThanTheNoticeLimitHearsOfNoJoins() {
+        TestNode node = cluster.node("node-a", "chat.notices.max-room-users=2");
+        TestClient first = node.connect("10.0.0.1").join(GeneralRoom.ID);
+        TestClient second = node.connect("10.0.0.2").join(GeneralRoom.ID);
+        List<String> joinedBefore = first.of("notice").stream().map(n -> n.path("user").path("id").asText()).toList();
+        assertTrue(joinedBefore.contains(second.session.user().id()), "two users: a notice " + joinedBefore);
+        TestClient third = node.connect("10.0.0.3").join(GeneralRoom.ID);
+        assertEquals(1, third.of("joined").size());
+        List<String> joinedAfter = first.of("notice").stream().map(n -> n.path("user").path("id").asText()).toList();
+        assertEquals(joinedBefore, joinedAfter, "three users, over the limit: no notice of the third");
+        assertFalse(joinedAfter.contains(third.session.user().id()));
+    }
 }
