@@ -3,6 +3,8 @@ package dev.chat.bench.report;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * The plain-text notes cell of the main table: the one figure that matters for the special
  * scenarios (storm, idle, ramp), which have no latency to show, and a flag when the generator
@@ -66,7 +68,13 @@ final class ScenarioNotes {
         if (lastRate == null) {
             return "no rate stayed below " + threshold + " ms";
         }
-        return "last rate below " + threshold + " ms: " + NumberFormats.rate(lastRate) + "/s per sender ("
+        String note = "last rate below " + threshold + " ms: " + NumberFormats.rate(lastRate) + "/s per sender ("
                 + NumberFormats.rate(r.number("ramp", "lastDeliveriesPerSecondBelow")) + " deliveries/s)";
+        JsonNode reached = r.node("ramp", "reachedThreshold");
+        if (reached != null && reached.isBoolean() && !reached.asBoolean()) {
+            // every step stayed below: the figure is where the ramp ended, not where latency broke
+            note += ", the ramp's last step: p99 never passed " + threshold + " ms";
+        }
+        return note;
     }
 }
