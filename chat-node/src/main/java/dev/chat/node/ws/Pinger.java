@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
 import io.netty.util.concurrent.EventExecutor;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.buffer.Buffer;
@@ -37,7 +38,9 @@ public class Pinger {
 
     /** Call on the connection's loop; {@code channel} may be null (pinged through websockets-next). */
     void track(WebSocketConnection connection, EventExecutor loop, ChannelHandlerContext channel) {
-        byLoop.computeIfAbsent(loop, this::start).put(connection, channel);
+        // the finished ping frame goes in below the encoder where it can (see NettyAccess.encoder)
+        ChannelHandlerContext belowEncoder = NettyAccess.encoder(channel);
+        byLoop.computeIfAbsent(loop, this::start).put(connection, belowEncoder != null ? belowEncoder : channel);
     }
 
     /** Call on the connection's loop. */
@@ -58,7 +61,10 @@ public class Pinger {
     private static void pingAll(Map<WebSocketConnection, ChannelHandlerContext> connections) {
         for (Map.Entry<WebSocketConnection, ChannelHandlerContext> entry : connections.entrySet()) {
             ChannelHandlerContext channel = entry.getValue();
-            if (channel != null) {
+            if (channel != null && channel.handler() instanceof WebSocketFrameEncoder) {
+                // idle connections cost their pings: the same two bytes for all, no frame object
+                channel.writeAndFlush(WireFrames.PING.duplicate(), channel.voidPromise());
+            } else if (channel != null) {
                 channel.writeAndFlush(new PingWebSocketFrame(Unpooled.EMPTY_BUFFER), channel.voidPromise());
             } else {
                 entry.getKey().sendPing(Buffer.buffer()).subscribe().with(ok -> {

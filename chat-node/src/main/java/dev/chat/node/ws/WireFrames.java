@@ -17,6 +17,9 @@ final class WireFrames {
 
     private static final int FIN_TEXT = 0x81;
 
+    /** A server's ping without payload (FIN + ping opcode, length 0), written below the encoder. */
+    static final ByteBuf PING = Unpooled.unreleasableBuffer(Unpooled.directBuffer(2).writeByte(0x89).writeByte(0));
+
     private WireFrames() {
     }
 

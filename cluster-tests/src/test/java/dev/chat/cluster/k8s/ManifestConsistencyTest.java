@@ -207,7 +207,7 @@ class ManifestConsistencyTest {
         assertEquals("quarkus.redis.hosts", node.propertyOf("QUARKUS_REDIS_HOSTS").orElseThrow());
         assertTrue(node.isSetting("QUARKUS_HTTP_PORT"));
         assertTrue(node.isSetting("CHAT_OPS_HEARTBEAT_TTL"));
-        assertEquals("20s", node.defaultOf("chat.node.ping-interval").orElseThrow());
+        assertEquals("30s", node.defaultOf("chat.node.ping-interval").orElseThrow());
         assertFalse(node.isSetting("CHAT_DRAIN_TIMEOUTS"), "a typo");
         assertFalse(node.isSetting("CHAT_OPS_KEY"), "a registry setting, not the node's");
         assertFalse(node.isSetting("QUARKUS_SHUTDOWN_DELAY_ENABLED"), "build time: no effect at run time");
