@@ -44,8 +44,11 @@ public final class PresenceStore implements RoomPresence {
         this.ttlMillis = ttl.toMillis();
     }
 
-    /** Users (id → display name) entering: added. */
-    @Override
+    /**
+     * Users (id → display name) added under this node, through the same script as {@link #sync}
+     * but keeping the others: for tests and tools that act as another node. A node's own joins go
+     * through the entrance script, and its restores through {@link #sync}.
+     */
     public CompletionStage<Void> add(String roomId, Map<String, String> names, long now) {
         if (names.isEmpty()) {
             return Future.<Void>succeededFuture().toCompletionStage();

@@ -22,9 +22,6 @@ public interface RoomPresence {
     record Beat(boolean lost, long users) {
     }
 
-    /** Users (id → display name) entering: added. */
-    CompletionStage<Void> add(String roomId, Map<String, String> names, long now);
-
     /**
      * This node's users of the room made exactly these (all of its users there): added again after
      * its entry was lost, and any it holds beyond them taken out. Costs the node's users of the

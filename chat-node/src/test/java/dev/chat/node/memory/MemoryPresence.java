@@ -51,12 +51,6 @@ public final class MemoryPresence implements RoomPresence, Roster {
         return userId + "@" + nodeId;
     }
 
-    @Override
-    public CompletionStage<Void> add(String roomId, Map<String, String> names, long now) {
-        enter(roomId, names);
-        return CompletableFuture.completedFuture(null);
-    }
-
     /** As a join's presence write: true when this node's entry of the room was missing. */
     public boolean enter(String roomId, Map<String, String> names) {
         boolean lost = entries.add(entry(roomId));
