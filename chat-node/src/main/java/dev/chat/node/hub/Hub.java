@@ -180,6 +180,10 @@ public final class Hub {
         }
         synchronized (room) {
             if (room.lastSeq != LocalRoom.UNKNOWN && seq <= room.lastSeq) {
+                // Delivered already, or inside the snapshot of a join that completed first. A
+                // member still joining may have read an older snapshot and wait for it through
+                // the channel: it goes to the members again, whose cursors drop what they hold.
+                room.redeliver(seq, frame);
                 return null;
             }
             if (room.filling) {

@@ -78,6 +78,16 @@ final class LocalRoom {
 
     /** Encodes the message once and hands it to each loop with members once. */
     void deliver(long seq, String frame) {
+        handOut(seq, frame);
+        lastSeq = seq;
+    }
+
+    /** A message at or below the room's position, for the members whose cursor is still below it. */
+    void redeliver(long seq, String frame) {
+        handOut(seq, frame);
+    }
+
+    private void handOut(long seq, String frame) {
         Utf8Frame encoded = Utf8Frame.of(frame);
         for (int i = 0; i < loops.length; i++) {
             ClientSession[] group = membersOfLoop[i];
@@ -89,7 +99,6 @@ final class LocalRoom {
                 });
             }
         }
-        lastSeq = seq;
     }
 
     /**

@@ -79,6 +79,24 @@ class HubTest {
     }
 
     @Test
+    void aMessageInsideTheSnapshotOfAJoinThatCompletedFirstStillReachesOneJoiningWithAnOlderSnapshot() {
+        // two pages join a room new to this node at once; the message is sent between their
+        // history reads and reaches the node after the first join completed
+        Recorder first = new Recorder();
+        Recorder second = new Recorder();
+        ClientSession a = new ClientSession(new User("u1", "A"), first);
+        ClientSession b = new ClientSession(new User("u2", "B"), second);
+        hub.beginJoin(a, "r");
+        hub.beginJoin(b, "r");
+        hub.completeJoin(a, "r", "joined", 9); // its history holds m9
+        hub.deliver("r", 9, "m9");
+        hub.completeJoin(b, "r", "joined", 8); // its history ends before m9
+        hub.deliver("r", 10, "m10");
+        assertEquals(List.of("joined", "m10"), first.frames);
+        assertEquals(List.of("joined", "m9", "m10"), second.frames);
+    }
+
+    @Test
     void aSkippedIdHoldsDeliveriesUntilTheGapIsFilled() {
         Recorder a = new Recorder();
         joined("r", "u1", 3, a);
