@@ -73,6 +73,10 @@ public final class BenchMain {
         boolean clientIds;
         @Option(names = "--storm", description = "at the start of measuring, every non-sender drops its socket and resumes with since")
         boolean storm;
+        @Option(names = "--storm-jitter", defaultValue = "500", description = "storm: each client comes back after a random delay below this many ms, as the page's first reconnect does (default ${DEFAULT-VALUE}; 0: all at once)")
+        long stormJitter;
+        @Option(names = "--storm-rehearsals", defaultValue = "0", description = "storm: the same storm this many times in the warm-up, unmeasured, 2 s in and then every 20 s (give it a warm-up long enough to end in; default ${DEFAULT-VALUE})")
+        int stormRehearsals;
         @Option(names = "--ramp-steps", defaultValue = "0", description = "ramp: steps of --step-seconds, each --ramp-factor times the last rate")
         int rampSteps;
         @Option(names = "--ramp-factor", defaultValue = "1.25")
@@ -123,7 +127,7 @@ public final class BenchMain {
             }
             String ws = (url.getScheme().equals("https") ? "wss" : "ws") + "://" + url.getAuthority() + "/ws";
             Plan plan = new Plan(runId, ws, conns, ids, senders, rate, size, clientIds, (long) (warmup * 1e6),
-                    (long) (duration * 1e6), connectRate, (long) (joinTimeout * 1000), storm, rampSteps, rampFactor,
+                    (long) (duration * 1e6), connectRate, (long) (joinTimeout * 1000), storm, stormJitter, stormRehearsals, rampSteps, rampFactor,
                     (long) (stepSeconds * 1e6), ThreadLocalRandom.current().nextInt(1_000_000));
             int processes = workers > 0 ? workers : Math.max(1, (conns + 7_999) / 8_000);
             List<String> jvm = new java.util.ArrayList<>(List.of("-Xms" + workerHeap, "-Xmx" + workerHeap,

@@ -2,6 +2,7 @@ package dev.chat.bench.load;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 import io.vertx.core.AbstractVerticle;
@@ -37,6 +38,8 @@ final class LoadLoop extends AbstractVerticle {
     private long endMicros = Long.MAX_VALUE;
     private long lastTickMicros;
     private boolean stormDone;
+    private int rehearsalsDone;
+    private long t0Micros = Long.MAX_VALUE;
     private boolean stopped;
 
     /**
@@ -132,6 +135,7 @@ final class LoadLoop extends AbstractVerticle {
     /** The common start: every loop of every worker computes the same timeline from {@code t0}. */
     void go(long t0Micros) {
         measureStartMicros = t0Micros + plan.warmupMicros();
+        this.t0Micros = t0Micros;
         endMicros = measureStartMicros + plan.measuredMicros();
         double interval = 1e6 / plan.rate();
         for (BenchClient s : senders) {
@@ -172,13 +176,33 @@ final class LoadLoop extends AbstractVerticle {
         for (BenchClient s : senders) {
             s.sendDue(now, endMicros);
         }
+        // rehearsals a little after the start, when the clients have missed messages to resume (so
+        // the replay paths are compiled too), each over before the next
+        if (plan.storm() && rehearsalsDone < plan.stormRehearsals() && now >= t0Micros + plan.rehearsalAtMicros(rehearsalsDone)
+                && now < measureStartMicros) {
+            rehearsalsDone++;
+            storm(true);
+        }
         if (plan.storm() && !stormDone && now >= measureStartMicros) {
             stormDone = true;
-            for (int i = 0; i < clients.size(); i++) {
-                BenchClient c = clients.get(i);
-                if (!c.isSender() && c.joined && !c.gone) {
-                    c.dropAndResume(socketsFor(i));
-                }
+            storm(false);
+        }
+    }
+
+    /** Every joined non-sender drops its socket and resumes (see {@link Plan#stormJitterMillis()}). */
+    private void storm(boolean rehearsal) {
+        // seeded per loop: the same run gives every client the same delay
+        SplittableRandom jitter = new SplittableRandom(firstAddress);
+        for (int i = 0; i < clients.size(); i++) {
+            BenchClient c = clients.get(i);
+            if (c.isSender() || c.gone) {
+                continue;
+            }
+            if (c.joined) {
+                long delay = plan.stormJitterMillis() > 0 ? jitter.nextLong(plan.stormJitterMillis()) : 0;
+                c.dropAndResume(socketsFor(i), delay, rehearsal);
+            } else if (!rehearsal) {
+                tallies.error("storm: client not joined again since the rehearsal (not dropped)");
             }
         }
     }

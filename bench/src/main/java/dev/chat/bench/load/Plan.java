@@ -13,12 +13,25 @@ import java.util.List;
  * @param rate messages per second per sender (the first ramp step's rate)
  * @param addressOffset where this run's loopback source addresses start (random per run, so that
  *     the TIME_WAIT sockets of the last run do not crowd this one's ports)
+ * @param stormJitterMillis storm: each dropped client comes back after a delay drawn uniformly from
+ *     {@code [0, stormJitterMillis)}, as the page does (its first reconnect backoff, frontend
+ *     js/backoff.js); 0: all at once
+ * @param stormRehearsals storm: the same storm this many times in the warm-up, unmeasured, 2 s after
+ *     its start and then every {@link #REHEARSAL_SPACING_MICROS}, so that the servers and this
+ *     generator have compiled its paths before the measured one
  * @param rampSteps 0 for a steady run; otherwise the measured part is this many steps of
  *     {@code stepMicros}, step {@code k} at {@code rate * rampFactor^k}
  */
 public record Plan(String runId, String wsUrl, int conns, List<String> roomIds, int senders, double rate, int size,
         boolean clientIds, long warmupMicros, long durationMicros, double connectRate, long joinTimeoutMillis,
-        boolean storm, int rampSteps, double rampFactor, long stepMicros, int addressOffset) {
+        boolean storm, long stormJitterMillis, int stormRehearsals, int rampSteps, double rampFactor, long stepMicros, int addressOffset) {
+
+    public static final long REHEARSAL_SPACING_MICROS = 20_000_000;
+
+    /** When rehearsal {@code k} (from 0) drops the clients, relative to the start of the warm-up. */
+    public long rehearsalAtMicros(int k) {
+        return Math.min(2_000_000, warmupMicros / 4) + k * REHEARSAL_SPACING_MICROS;
+    }
 
     public int rooms() {
         return roomIds.size();

@@ -12,7 +12,7 @@ class PlanTest {
 
     private static Plan plan(int conns, int rooms, int senders, int rampSteps) {
         List<String> ids = java.util.stream.IntStream.range(0, rooms).mapToObj(i -> "r" + i).toList();
-        return new Plan("run", "ws://x/ws", conns, ids, senders, 10, 100, true, 1_000_000, 5_000_000, 100, 1000, false,
+        return new Plan("run", "ws://x/ws", conns, ids, senders, 10, 100, true, 1_000_000, 5_000_000, 100, 1000, false, 0, 0,
                 rampSteps, 2.0, 1_000_000, 0);
     }
 
@@ -31,6 +31,17 @@ class PlanTest {
         assertEquals(4, p.roomOf(24));
         assertTrue(p.isSender(24));
         assertFalse(p.isSender(25));
+    }
+
+    @Test
+    void stormRehearsalsStartTwoSecondsIntoTheWarmUpAndFollowEveryTwentySeconds() {
+        Plan p = plan(30, 1, 1, 0); // warm-up 1 s: the first is a quarter into it
+        assertEquals(250_000, p.rehearsalAtMicros(0));
+        assertEquals(20_250_000, p.rehearsalAtMicros(1));
+        Plan longWarmUp = new Plan("run", "ws://x/ws", 30, List.of("r"), 1, 10, 100, true, 60_000_000, 5_000_000, 100,
+                1000, true, 500, 3, 0, 2.0, 1_000_000, 0);
+        assertEquals(2_000_000, longWarmUp.rehearsalAtMicros(0));
+        assertEquals(42_000_000, longWarmUp.rehearsalAtMicros(2), "the third, 18 s before the measured storm");
     }
 
     @Test

@@ -17,7 +17,7 @@ class ResultMapTest {
     private static Plan plan(boolean storm, int rampSteps) {
         // 10 connections in 2 rooms (5 each), senders 0 and 1 (one per room)
         return new Plan("run", "ws://x/ws", 10, List.of("a", "b"), 2, 10, 100, true, 1_000_000, 5_000_000, 100, 1000,
-                storm, rampSteps, 2.0, 1_000_000, 0);
+                storm, 500, 0, rampSteps, 2.0, 1_000_000, 0);
     }
 
     private static Coordinator.Settings settings(boolean heap) {
