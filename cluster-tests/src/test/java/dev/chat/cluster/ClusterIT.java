@@ -122,6 +122,30 @@ class ClusterIT {
 
     @Test
     @Order(1)
+    void eachChatNodeRunsTheEventLoopsTheLauncherSharesOutOfTheCores() throws Exception {
+        // Quarkus alone would start two per core in every node (deploy/README.md, NODE_EVENT_LOOPS)
+        int expected = Math.max(1, Runtime.getRuntime().availableProcessors() / cluster.chatNodes().size());
+        for (String node : cluster.chatNodes()) {
+            long pid = cluster.process(node).orElseThrow().pid();
+            long loops;
+            try (var threads = java.nio.file.Files.list(java.nio.file.Path.of("/proc/" + pid + "/task"))) {
+                // a thread's name is cut to 15 characters in comm: vert.x-eventloop-thread-N
+                loops = threads.filter(task -> comm(task).equals("vert.x-eventloo")).count();
+            }
+            assertEquals(expected, loops, node + "'s event loop threads");
+        }
+    }
+
+    private static String comm(java.nio.file.Path task) {
+        try {
+            return java.nio.file.Files.readString(task.resolve("comm")).trim();
+        } catch (java.io.IOException gone) {
+            return ""; // the thread ended meanwhile
+        }
+    }
+
+    @Test
+    @Order(1)
     void everyServiceAnswersTheProbesOfItsKubernetesManifests() throws Exception {
         Manifests manifests = Manifests.base();
         Map<String, List<String>> services = Map.of("room-registry", List.of("room-registry"), "chat-node", cluster.chatNodes());
