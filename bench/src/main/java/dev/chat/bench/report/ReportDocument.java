@@ -108,7 +108,7 @@ final class ReportDocument {
         }
     }
 
-    /** Written by {@code bench/run} from a JFR recording of chat-node-1 during c1000. */
+    /** Written by {@code bench/run} from a JFR recording of chat-node-1 during an unmeasured run of c1000's load. */
     static final String PROFILE_MD = "profile.md";
 
     private static void optional(StringBuilder out, String title, String table) {
