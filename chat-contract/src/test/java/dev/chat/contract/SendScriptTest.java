@@ -7,40 +7,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
-import dev.chat.testing.RedisServer;
+import dev.chat.testing.RedisClient;
 
 /** {@code send.lua} on a real Redis: the history's caps by count and by bytes, oldest first. */
 class SendScriptTest {
 
-    private static Vertx vertx;
-    private static Redis redis;
+    @RegisterExtension
+    static final RedisClient client = RedisClient.ofShared();
+    private static final Redis redis = client.redis();
     private final RedisKeys keys = new RedisKeys("send-" + UUID.randomUUID());
     private final String room = "r" + UUID.randomUUID().toString().substring(0, 8);
 
-    @BeforeAll
-    static void connect() {
-        vertx = Vertx.vertx();
-        redis = Redis.createClient(vertx, RedisServer.shared().url());
-    }
-
-    @AfterAll
-    static void close() {
-        redis.close();
-        vertx.close().toCompletionStage().toCompletableFuture().join();
-    }
-
     private Response call(Request request) {
-        return redis.send(request).toCompletionStage().toCompletableFuture().join();
+        return client.call(request);
     }
 
     private String send(String text, int maxLen, long maxBytes) {

@@ -16,9 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
@@ -32,6 +31,7 @@ import io.vertx.redis.client.Response;
 import dev.chat.contract.Presence;
 import dev.chat.contract.RedisKeys;
 import dev.chat.contract.RoomMeta;
+import dev.chat.testing.RedisClient;
 import dev.chat.testing.RedisClusterServer;
 import dev.chat.testing.RedisServer;
 
@@ -49,22 +49,12 @@ class PresenceStoreTest {
     private static final long TTL_MS = TTL.toMillis();
     private static final Pattern COMMAND_STAT = Pattern.compile("cmdstat_([a-z|]+):calls=(\\d+)");
 
-    private static Vertx vertx;
-    private static Redis redis;
+    @RegisterExtension
+    static final RedisClient client = RedisClient.ofShared();
+    private static final Vertx vertx = client.vertx();
+    private static final Redis redis = client.redis();
     private final RedisKeys keys = new RedisKeys("presence-" + UUID.randomUUID());
     private final String room = "r" + UUID.randomUUID().toString().substring(0, 8);
-
-    @BeforeAll
-    static void connect() {
-        vertx = Vertx.vertx();
-        redis = Redis.createClient(vertx, RedisServer.shared().url());
-    }
-
-    @AfterAll
-    static void close() {
-        redis.close();
-        vertx.close().toCompletionStage().toCompletableFuture().join();
-    }
 
     private static <T> T join(java.util.concurrent.CompletionStage<T> stage) {
         return stage.toCompletableFuture().join();
