@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -128,7 +131,7 @@ class ClusterIT {
         for (String node : cluster.chatNodes()) {
             long pid = cluster.process(node).orElseThrow().pid();
             long loops;
-            try (var threads = java.nio.file.Files.list(java.nio.file.Path.of("/proc/" + pid + "/task"))) {
+            try (var threads = Files.list(Path.of("/proc/" + pid + "/task"))) {
                 // a thread's name is cut to 15 characters in comm: vert.x-eventloop-thread-N
                 loops = threads.filter(task -> comm(task).equals("vert.x-eventloo")).count();
             }
@@ -136,10 +139,10 @@ class ClusterIT {
         }
     }
 
-    private static String comm(java.nio.file.Path task) {
+    private static String comm(Path task) {
         try {
-            return java.nio.file.Files.readString(task.resolve("comm")).trim();
-        } catch (java.io.IOException gone) {
+            return Files.readString(task.resolve("comm")).trim();
+        } catch (IOException gone) {
             return ""; // the thread ended meanwhile
         }
     }
