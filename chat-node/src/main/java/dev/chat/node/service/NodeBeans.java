@@ -38,6 +38,7 @@ import dev.chat.node.store.PresenceStore;
 import dev.chat.node.store.RoomEntrance;
 import dev.chat.node.store.RoomDirectory;
 import dev.chat.node.store.RosterStore;
+import dev.chat.node.ws.ConnectionFootprint;
 
 /** Wires the plain classes together from config, so they stay free of CDI and easy to test. */
 @ApplicationScoped
@@ -124,6 +125,7 @@ public class NodeBeans {
     }
 
     void onStart(@Observes StartupEvent event, ChatNode chat, OpsHeartbeat heartbeat) {
+        ConnectionFootprint.install();
         chat.start();
         heartbeat.start();
     }

@@ -47,6 +47,8 @@ public class UpgradeGuard implements HttpUpgradeCheck {
                 request.getHeader("X-Real-IP")))) {
             return CheckResult.rejectUpgrade(429);
         }
+        // read for the last time: the connection would keep them for its whole life
+        ConnectionFootprint.trimHeaders(request.headers());
         return CheckResult.permitUpgrade();
     }
 
