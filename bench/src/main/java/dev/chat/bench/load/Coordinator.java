@@ -46,14 +46,17 @@ public final class Coordinator {
         Tallies total = new Tallies(plan.rampSteps());
         List<WorkerReport> reports = new ArrayList<>();
         RampSteps ramp = new RampSteps(plan, settings.rampThresholdMs());
+        Map<String, long[]> heapMid = Map.of();
         Map<String, long[]> heapAfter = Map.of();
         Sample start, end;
         double coordinatorCpuStart;
         try (WorkerProcesses workers = new WorkerProcesses(settings.workers(), settings.workerJvmOptions(),
                 List.of("--plan", new ObjectMapper().writeValueAsString(plan), "--loops",
                         Integer.toString(settings.loops())))) {
+            MidwayProbe midway = settings.heap() ? new MidwayProbe(servers, plan.conns(), connectLimitMillis()) : null;
             awaitReady(workers);
-            if (settings.heap()) {
+            if (midway != null) {
+                heapMid = midway.finish();
                 heapAfter = ServerFigures.probeNodes(servers);
             }
             long t0 = Clock.micros() + 1_000_000;
@@ -80,7 +83,7 @@ public final class Coordinator {
             }
             reports.forEach(r -> r.addTo(total));
             Map<String, Object> result = new ResultMap(plan, settings).build(startedAt, total, reports,
-                    new ResultMap.Servers(servers, start, end, heapBefore, heapAfter), measuredSeconds, ramp,
+                    new ResultMap.Servers(servers, start, end, heapBefore, heapMid, heapAfter), measuredSeconds, ramp,
                     ownCpuSeconds() - coordinatorCpuStart);
             if (settings.out() != null) {
                 Files.createDirectories(settings.out().toAbsolutePath().getParent());
@@ -92,11 +95,9 @@ public final class Coordinator {
 
     /** Waits for every worker's READY (all its connections joined or given up) and says how many joined. */
     private void awaitReady(WorkerProcesses workers) throws InterruptedException {
-        long connectLimitMillis = (long) (plan.conns() / plan.connectRate() * 1000) + plan.joinTimeoutMillis()
-                + 90_000;
         long joined = 0, failed = 0;
         int ready = 0;
-        long deadline = System.currentTimeMillis() + connectLimitMillis;
+        long deadline = System.currentTimeMillis() + connectLimitMillis();
         while (ready < workers.size()) {
             WorkerProcesses.Line line = workers.next(deadline - System.currentTimeMillis());
             if (line == null || line.text() == null) {
@@ -111,6 +112,10 @@ public final class Coordinator {
             }
         }
         System.err.printf("[bench] %s: %d joined, %d failed; starting%n", settings.scenario(), joined, failed);
+    }
+
+    private long connectLimitMillis() {
+        return (long) (plan.conns() / plan.connectRate() * 1000) + plan.joinTimeoutMillis() + 90_000;
     }
 
     private static double ownCpuSeconds() {

@@ -30,7 +30,12 @@ final class ResultMap {
 
     /** The servers' processes, samples at the window's start and end, and the heap probes (idle only). */
     record Servers(List<ServerProcess> processes, Sample start, Sample end, Map<String, long[]> heapBefore,
-            Map<String, long[]> heapAfter) {
+            Map<String, long[]> heapMid, Map<String, long[]> heapAfter) {
+
+        Servers(List<ServerProcess> processes, Sample start, Sample end, Map<String, long[]> heapBefore,
+                Map<String, long[]> heapAfter) {
+            this(processes, start, end, heapBefore, Map.of(), heapAfter);
+        }
     }
 
     Map<String, Object> build(String startedAt, Tallies t, List<WorkerReport> reports, Servers servers, double seconds,
@@ -118,7 +123,7 @@ final class ResultMap {
         ServerFigures.addTo(out, servers.processes(), servers.start(), servers.end(), seconds, t.arrivedInWindow);
         if (settings.heap()) {
             out.put("idle", ServerFigures.idle(t, servers.processes(), servers.start(), servers.end(), seconds,
-                    servers.heapBefore(), servers.heapAfter()));
+                    servers.heapBefore(), servers.heapMid(), servers.heapAfter()));
         }
         if (plan.storm()) {
             out.put("storm", storm(t));

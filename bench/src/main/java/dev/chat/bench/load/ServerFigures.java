@@ -49,9 +49,12 @@ final class ServerFigures {
         }
     }
 
+    /** A chat node holds one per open connection (chat-node's hub). */
+    static final String SESSION_CLASS = "dev.chat.node.hub.ClientSession";
+
     /** The idle scenario's {@code idle} object. */
     static Map<String, Object> idle(Tallies t, List<ServerProcess> servers, Sample start, Sample end, double seconds,
-            Map<String, long[]> before, Map<String, long[]> after) {
+            Map<String, long[]> before, Map<String, long[]> mid, Map<String, long[]> after) {
         Map<String, Object> idle = new LinkedHashMap<>();
         idle.put("connections", t.joined);
         idle.put("refused", t.failed);
@@ -68,6 +71,10 @@ final class ServerFigures {
             long[] b = before.get(p.name()), a = after.get(p.name());
             row.put("rssBytesPerConn", conns > 0 ? (a[0] - b[0]) / conns : null);
             row.put("heapBytesPerConn", conns > 0 && a[1] >= 0 && b[1] >= 0 ? (a[1] - b[1]) / conns : null);
+            // What a node pays once lands mostly in the first half. Live heap only: the RSS of the
+            // second half would undercount, since its objects go into old-generation pages the
+            // first half's garbage had already made resident.
+            row.put("heapBytesPerConnSecondHalf", marginal(mid.get(p.name()), a, 1));
             row.put("liveHeapMiB", a[1] >= 0 ? ResultMap.round(a[1] / (1024.0 * 1024), 1) : null);
             row.put("rssMiB", ResultMap.round(a[0] / (1024.0 * 1024), 1));
             row.put("cpuPercent", seconds > 0 ? ResultMap.round(end.cpuSince(start, p.name()) / seconds * 100, 2) : null);
@@ -77,14 +84,31 @@ final class ServerFigures {
         return idle;
     }
 
-    /** chat-node name → {rss bytes, live heap bytes after a full GC}. */
+    /**
+     * Bytes per connection between a probe taken while connecting and the one after
+     * ({@code field}: 0 RSS, 1 live heap), over the sessions the node gained in between; null
+     * unless that probe saw between a fifth and four fifths of the final sessions, so that the
+     * span is a real share of the connections.
+     */
+    static Long marginal(long[] mid, long[] after, int field) {
+        if (mid == null || after == null || mid[field] < 0 || after[field] < 0 || mid[2] < 0 || after[2] <= 0) {
+            return null;
+        }
+        long gained = after[2] - mid[2];
+        if (mid[2] * 5 < after[2] || gained * 5 < after[2]) {
+            return null;
+        }
+        return (after[field] - mid[field]) / gained;
+    }
+
+    /** chat-node name → {rss bytes, live heap bytes after a full GC, live sessions}. */
     static Map<String, long[]> probeNodes(List<ServerProcess> servers) {
         Map<String, long[]> probes = new LinkedHashMap<>();
         for (ServerProcess p : servers) {
             if (p.kind().equals("chat-node")) {
                 long pid = p.pids().get(0);
-                long heap = HeapProbe.liveBytes(pid);
-                probes.put(p.name(), new long[] { ProcStat.rssBytes(pid), heap });
+                HeapProbe.Live live = HeapProbe.live(pid, SESSION_CLASS);
+                probes.put(p.name(), new long[] { ProcStat.rssBytes(pid), live.bytes(), live.instances() });
             }
         }
         return probes;

@@ -6,29 +6,50 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The live heap of a JVM after a full GC, through {@code jcmd PID GC.class_histogram} (which runs
- * a full collection first and ends with the total of live bytes).
+ * a full collection first and ends with the total of live bytes), and how many live instances of
+ * one class it holds (a chat node's sessions: its connections at that moment).
  */
 public final class HeapProbe {
 
     private HeapProbe() {
     }
 
+    /** Live heap bytes and live instances of {@code className}; -1 for what could not be read. */
+    public record Live(long bytes, long instances) {
+    }
+
     /** Live heap bytes, or -1 when jcmd is missing or the JVM did not answer within a minute. */
     public static long liveBytes(long pid) {
+        return live(pid, "").bytes();
+    }
+
+    /** After a full GC: live heap bytes and live instances of {@code className}. */
+    public static Live live(long pid, String className) {
         try {
             Process jcmd = new ProcessBuilder(jcmd(), Long.toString(pid), "GC.class_histogram").redirectErrorStream(true)
                     .start();
             String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
-                return -1;
+                return new Live(-1, -1);
             }
-            return totalOf(output);
+            return new Live(totalOf(output), instancesOf(output, className));
         } catch (IOException e) {
-            return -1;
+            return new Live(-1, -1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return -1;
+            return new Live(-1, -1);
         }
+    }
+
+    /** A histogram's instance count of {@code className} ({@code  12:  4000  256000  a.B}); -1 when absent. */
+    static long instancesOf(String histogram, String className) {
+        for (String line : histogram.split("\n")) {
+            String[] cells = line.trim().split("\\s+");
+            if (cells.length >= 4 && cells[0].endsWith(":") && cells[3].equals(className)) {
+                return Long.parseLong(cells[1]);
+            }
+        }
+        return -1;
     }
 
     /** The last line of a class histogram: {@code Total <instances> <bytes>}. */

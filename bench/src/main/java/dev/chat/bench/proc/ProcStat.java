@@ -50,6 +50,15 @@ public final class ProcStat {
         return -1;
     }
 
+    /** Open file descriptors of a live process (a server's sockets among them); -1 when it is gone. */
+    public static long openFiles(long pid) {
+        try (var entries = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+            return entries.count();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** The parent pid, or -1. */
     public static long parentOf(long pid) {
         try {

@@ -58,8 +58,13 @@ final class ScenarioNotes {
         if (refused != null && refused > 0) {
             held += " (" + NumberFormats.count(refused) + " refused)";
         }
-        return held + ": RSS " + NumberFormats.count(r.idleBytesPerConn("rssBytesPerConn")) + " B/conn, heap "
+        String note = held + ": RSS " + NumberFormats.count(r.idleBytesPerConn("rssBytesPerConn")) + " B/conn, heap "
                 + NumberFormats.count(r.idleBytesPerConn("heapBytesPerConn")) + " B/conn";
+        Double heapLater = r.idleBytesPerConn("heapBytesPerConnSecondHalf");
+        if (heapLater != null) {
+            note += " (second half of the connections: heap " + NumberFormats.count(heapLater) + " B/conn)";
+        }
+        return note;
     }
 
     private static String ramp(ScenarioResult r) {

@@ -32,8 +32,10 @@ final class SampleResults {
                 {"scenario":"idle","startedAt":"2026-12-01T21:05:00Z",
                  "processes":[{"name":"chat-node-1","kind":"chat-node","cpuSeconds":0.4,"cpuPercent":1.5,"rssMiB":400.0}],
                  "idle":{"connections":20000,"refused":0,"idleSeconds":20,
-                   "perNode":[{"name":"chat-node-1","connections":10000,"rssBytesPerConn":16000,"heapBytesPerConn":8900,"cpuPercent":1.5},
-                              {"name":"chat-node-2","connections":10000,"rssBytesPerConn":16000,"heapBytesPerConn":8900,"cpuPercent":1.4}]}}
+                   "perNode":[{"name":"chat-node-1","connections":10000,"rssBytesPerConn":16000,"heapBytesPerConn":8900,
+                               "heapBytesPerConnSecondHalf":8000,"cpuPercent":1.5},
+                              {"name":"chat-node-2","connections":10000,"rssBytesPerConn":16000,"heapBytesPerConn":8900,
+                               "heapBytesPerConnSecondHalf":8200,"cpuPercent":1.4}]}}
                 """);
         write(folder, "storm", """
                 {"scenario":"storm","startedAt":"2026-12-01T21:10:00Z",
