@@ -23,7 +23,7 @@
 -- publish every change of who is present on the room's channel, one 'R <version> <node>'
 -- envelope per script call whose body has a line per user: '+<id>\t<name>' (present, under that
 -- name) or '-<id>' (gone). The version comes from the counter 'presence-version', which starts
--- from Redis' clock (ms * 1000) when missing, so it only grows even if Redis lost the room.
+-- from Redis' clock (microseconds) when missing, so it only grows even if Redis lost the room.
 
 -- p: the room's presence keys (legacy sorted set, per-user hash, nodes sorted set)
 local function presence_keys(legacy, users, nodes)
@@ -66,7 +66,8 @@ local function roster_version(key)
   local version = redis.call('GET', key)
   if not version then
     local t = redis.call('TIME')
-    version = string.format('%.0f', (tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)) * 1000)
+    -- microseconds, as send.lua's sequences, so a version lost and restarted at once still grows
+    version = string.format('%.0f', tonumber(t[1]) * 1000000 + tonumber(t[2]))
     redis.call('SET', key, version, 'PX', 60000)
   end
   return version

@@ -27,11 +27,13 @@ if ARGV[5] ~= '' then
   end
 end
 if redis.call('EXISTS', KEYS[2]) == 0 then
-  -- A new sequence starts from Redis' clock (ms * 1000), not 0: if Redis lost the room's data
+  -- A new sequence starts from Redis' clock in microseconds, not 0: if Redis lost the room's data
   -- (a restart without persistence), ids still only grow, so nodes and pages that saw the old
-  -- ones do not take new messages for duplicates.
+  -- ones do not take new messages for duplicates. Microseconds, not ms * 1000: every send takes
+  -- Redis more than a microsecond, so no sequence outruns this clock, even one lost within the
+  -- millisecond it started in.
   local t = redis.call('TIME')
-  redis.call('SET', KEYS[2], string.format('%.0f', (tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)) * 1000))
+  redis.call('SET', KEYS[2], string.format('%.0f', tonumber(t[1]) * 1000000 + tonumber(t[2])))
 end
 -- as a string: Lua would write a number this large in exponent form
 local id = string.format('%.0f', redis.call('INCR', KEYS[2]))

@@ -17,7 +17,10 @@ import io.vertx.redis.client.Response;
 
 import dev.chat.testing.RedisClient;
 
-/** {@code send.lua} on a real Redis: the history's caps by count and by bytes, oldest first. */
+/**
+ * {@code send.lua} on a real Redis: the history's caps by count and by bytes, oldest first; ids
+ * that keep growing when the room's sequence is lost.
+ */
 class SendScriptTest {
 
     @RegisterExtension
@@ -76,5 +79,30 @@ class SendScriptTest {
         assertEquals(List.of(only), stored());
         assertEquals(only.getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
                 call(Request.cmd(Command.GET).arg(keys.historyBytes(room))).toLong());
+    }
+
+    private Request sendRequest(String text) {
+        long now = System.currentTimeMillis();
+        MessageFrames.Parts parts = MessageFrames.message(room, MessageFrames.userJson("u1", "Ann"), text, now, null,
+                List.of());
+        Request request = Request.cmd(Command.EVAL).arg(LuaScript.send().source()).arg(5);
+        List.of(keys.meta(room), keys.seq(room), keys.history(room), keys.clientIds(room), keys.historyBytes(room))
+                .forEach(request::arg);
+        List.of(keys.channel(room), "n1", parts.head(), parts.tail(), "", Long.toString(now + 60_000), "1000",
+                Long.toString(now), "100000").forEach(request::arg);
+        return request;
+    }
+
+    @Test
+    void idsStillGrowWhenTheSequenceIsLostWithinTheMillisecondItStarted() {
+        call(Request.cmd(Command.HSET).arg(keys.meta(room)).arg("name").arg("Loss"));
+        // pipelined, so Redis runs all three within a few microseconds: the same millisecond
+        List<Response> replies = RedisClient.await(redis.batch(List.of(sendRequest("first"),
+                Request.cmd(Command.DEL).arg(keys.seq(room)), sendRequest("after the loss"))));
+        assertEquals("ok", replies.get(0).get(0).toString());
+        assertEquals("ok", replies.get(2).get(0).toString());
+        long first = replies.get(0).get(1).toLong();
+        long after = replies.get(2).get(1).toLong();
+        assertTrue(after > first, "ids only grow across the loss: " + first + " then " + after);
     }
 }
