@@ -77,6 +77,7 @@ public class ChatSocket {
         long maxOutbound = config.limits().maxOutboundBytes();
         // on the connection's event loop (@NonBlocking), which owns its socket
         ChannelHandlerContext channel = NettyAccess.channel(connection);
+        ConnectionFootprint.dropIdleTimeout(channel);
         EventExecutor loop = channel != null ? channel.executor()
                 : ((ContextInternal) Vertx.currentContext()).nettyEventLoop();
         Outbound outbound = channel != null ? new RawOutbound(connection, channel, maxOutbound)

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.MultiMap;
 
@@ -19,6 +21,12 @@ import io.vertx.core.MultiMap;
  * endpoint, allocated in chunks of Mutiny's "small" buffer size: 256 slots (1 KB) by default,
  * where the node's non-blocking handlers never let more than a few wait. The queue still grows
  * chunk by chunk when it must.</li>
+ * <li>The HTTP server gives every connection an idle-timeout handler ({@code quarkus.http.idle-timeout},
+ * 30 min, meant for HTTP requests): a handler, its pipeline context and a scheduled task per
+ * connection, and a promise and a listener for every frame written through it. A WebSocket here
+ * can never go idle that long: {@link Pinger} writes a ping to every connection each
+ * {@code chat.node.ping-interval}, and the gateway closes a connection its client left. So the
+ * handler leaves a WebSocket's pipeline once the connection is open.</li>
  * </ul>
  */
 public final class ConnectionFootprint {
@@ -40,6 +48,23 @@ public final class ConnectionFootprint {
     /** Once at start, before the first connection. */
     public static void install() {
         Infrastructure.setBufferSizeS(QUEUE_CHUNK);
+    }
+
+    /**
+     * Takes the HTTP server's idle-timeout handler out of an open WebSocket's pipeline; false when
+     * it has none. Call on the connection's event loop.
+     */
+    static boolean dropIdleTimeout(ChannelHandlerContext channel) {
+        if (channel == null) {
+            return false;
+        }
+        IdleStateHandler idle = channel.pipeline().get(IdleStateHandler.class);
+        if (idle == null) {
+            return false;
+        }
+        // removing it cancels its scheduled task (IdleStateHandler.handlerRemoved)
+        channel.pipeline().remove(idle);
+        return true;
     }
 
     /** Drops every header of an upgrade request that nothing reads after its check. */

@@ -2,10 +2,13 @@ package dev.chat.node.ws;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,6 +16,9 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,6 +52,21 @@ class ConnectionFootprintTest {
             assertTrue(ConnectionFootprint.KEPT_HEADERS.containsAll(kept), "kept: " + kept);
             assertEquals("203.0.113.7", open.handshakeRequest().header("X-Real-IP"));
             assertTrue(kept.contains("sec-websocket-key"), "the handshake's own headers stay: " + kept);
+        }
+    }
+
+    @Test
+    void anOpenWebSocketHasNoIdleTimeoutHandlerOnlyItsPings() {
+        try (WsClient client = WsClient.connect(URI.create(http.toString().replaceFirst("^http", "ws")), Map.of())) {
+            client.next("welcome");
+            await().atMost(Duration.ofSeconds(5)).until(() -> connections.listAll().size() == 1);
+            ChannelHandlerContext channel = NettyAccess.channel(connections.listAll().iterator().next());
+            assertNotNull(channel, "the node reaches the connection's channel (NettyAccessTest)");
+            List<String> handlers = channel.pipeline().names();
+            assertNull(channel.pipeline().get(IdleStateHandler.class), "pipeline: " + handlers);
+            assertNotNull(channel.pipeline().get(WebSocketFrameEncoder.class), "still a WebSocket: " + handlers);
+            client.join("general");
+            client.next("joined");
         }
     }
 
