@@ -40,6 +40,8 @@ public final class Coordinator {
     /** Runs the scenario and returns its result (also written to {@code settings.out}). */
     public Map<String, Object> run() throws Exception {
         String startedAt = Instant.now().toString();
+        // before any worker starts: the servers are idle, nothing else of the run competes
+        BoxSpeed speed = BoxSpeed.measure();
         List<ServerProcess> servers = settings.clusterDir() == null ? List.of()
                 : ClusterProcesses.in(settings.clusterDir());
         Map<String, long[]> heapBefore = settings.heap() ? ServerFigures.probeNodes(servers) : Map.of();
@@ -82,7 +84,7 @@ public final class Coordinator {
                 }
             }
             reports.forEach(r -> r.addTo(total));
-            Map<String, Object> result = new ResultMap(plan, settings).build(startedAt, total, reports,
+            Map<String, Object> result = new ResultMap(plan, settings, speed).build(startedAt, total, reports,
                     new ResultMap.Servers(servers, start, end, heapBefore, heapMid, heapAfter), measuredSeconds, ramp,
                     ownCpuSeconds() - coordinatorCpuStart);
             if (settings.out() != null) {

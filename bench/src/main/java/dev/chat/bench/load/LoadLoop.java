@@ -170,7 +170,7 @@ final class LoadLoop extends AbstractVerticle {
     private void tick() {
         long now = Clock.micros();
         if (measuring(now)) {
-            Percentiles.record(tallies.loopLag, now - lastTickMicros - TICK_MS * 1000);
+            Percentiles.recordLate(tallies.loopLag, now - lastTickMicros - TICK_MS * 1000, TICK_MS * 1000);
         }
         lastTickMicros = now;
         for (BenchClient s : senders) {

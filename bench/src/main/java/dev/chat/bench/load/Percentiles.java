@@ -26,6 +26,17 @@ public final class Percentiles {
         histogram.recordValue(Math.max(0, Math.min(micros, histogram.getHighestTrackableValue())));
     }
 
+    /**
+     * A periodic check that came {@code lateMicros} late, its period being {@code periodMicros}: a
+     * stall of a whole second is one late tick, but every tick due meanwhile was late too, by less
+     * and less; they are recorded as well (HdrHistogram's correction for coordinated omission), so
+     * that the percentiles count time stalled, not ticks that managed to run.
+     */
+    public static void recordLate(Histogram histogram, long lateMicros, long periodMicros) {
+        histogram.recordValueWithExpectedInterval(Math.max(0, Math.min(lateMicros, histogram.getHighestTrackableValue())),
+                periodMicros);
+    }
+
     public static String encode(Histogram histogram) {
         ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
         int length = histogram.encodeIntoCompressedByteBuffer(buffer);

@@ -22,10 +22,17 @@ final class ResultMap {
 
     private final Plan plan;
     private final Coordinator.Settings settings;
+    private final BoxSpeed speed;
 
     ResultMap(Plan plan, Coordinator.Settings settings) {
+        this(plan, settings, null);
+    }
+
+    /** @param speed the box's speed measured before the load (null: not measured) */
+    ResultMap(Plan plan, Coordinator.Settings settings, BoxSpeed speed) {
         this.plan = plan;
         this.settings = settings;
+        this.speed = speed;
     }
 
     /** The servers' processes, samples at the window's start and end, and the heap probes (idle only). */
@@ -43,6 +50,7 @@ final class ResultMap {
         long[] members = new long[plan.rooms()];
         long[] sent = new long[plan.senders()], sendErrors = new long[plan.senders()], unique = new long[plan.senders()];
         double generatorCpu = coordinatorCpu;
+        long gcCount = 0, gcMillis = 0;
         for (WorkerReport r : reports) {
             for (int i = 0; i < members.length; i++) {
                 members[i] += r.members()[i];
@@ -53,6 +61,8 @@ final class ResultMap {
                 unique[s] += r.unique()[s];
             }
             generatorCpu += r.cpuSeconds();
+            gcCount += r.gcCount();
+            gcMillis += r.gcMillis();
         }
         long expected = 0, received = 0, accepted = 0, sentTotal = 0, sendErrorTotal = 0;
         for (int s = 0; s < plan.senders(); s++) {
@@ -67,7 +77,11 @@ final class ResultMap {
         out.put("scenario", settings.scenario());
         out.put("label", settings.label());
         out.put("startedAt", startedAt);
-        out.put("machine", Machine.describe(settings.meta()));
+        Map<String, Object> machine = Machine.describe(settings.meta());
+        if (speed != null) {
+            machine.put("speed", speed.toMap());
+        }
+        out.put("machine", machine);
         out.put("options", options());
 
         Map<String, Long> connectErrors = new LinkedHashMap<>();
@@ -114,6 +128,8 @@ final class ResultMap {
         generator.put("cpuSeconds", round(generatorCpu, 2));
         generator.put("cpuPercent", seconds > 0 ? round(generatorCpu / seconds * 100, 1) : 0);
         generator.put("loopLagMs", Percentiles.millis(t.loopLag));
+        generator.put("gcPauses", gcCount);
+        generator.put("gcMillis", gcMillis);
         double sendLagP99 = Percentiles.p99Millis(t.sendLag);
         double loopLagP99 = Percentiles.p99Millis(t.loopLag);
         boolean saturated = sendLagP99 > SATURATED_SEND_LAG_MS || loopLagP99 > SATURATED_LOOP_LAG_MS;
@@ -146,7 +162,13 @@ final class ResultMap {
             }
             deliveries.put("perSender", perSender);
         }
-        out.put("warnings", warnings(t, expected, received, sendLagP99, loopLagP99, saturated));
+        List<String> warnings = warnings(t, expected, received, sendLagP99, loopLagP99, saturated);
+        if (gcCount > 0) {
+            warnings.add(String.format(java.util.Locale.ROOT,
+                    "the generator stopped for %d garbage collections (%d ms in all) while measuring: latency includes them",
+                    gcCount, gcMillis));
+        }
+        out.put("warnings", warnings);
         return out;
     }
 

@@ -53,6 +53,10 @@ public final class Summary {
                     .append(ramp.get("lastRateBelow")).append("/s per sender (")
                     .append(ramp.get("lastDeliveriesPerSecondBelow")).append(" deliveries/s)");
         }
+        if (result.get("machine") instanceof Map<?, ?> machine && machine.get("speed") instanceof Map<?, ?> speed) {
+            sb.append("; box: loopback round trip ").append(speed.get("loopbackRoundTripMicros"))
+                    .append(" µs, first touch of a page ").append(speed.get("pageFaultMicros")).append(" µs");
+        }
         return sb.toString();
     }
 

@@ -18,16 +18,18 @@ import org.HdrHistogram.Histogram;
  *     clients that are in the room at the end
  * @param members per room: this worker's clients in the room at the end
  * @param cpuSeconds this process's CPU time over the measured part
+ * @param gcCount this process's garbage collections over the measured part
+ * @param gcMillis how long they took
  * @param lossSample a few clients that missed messages, and which (empty when none did)
  */
 public record WorkerReport(String latency, String join, String welcome, String connectLoopLag, String rejoin, String rewelcome, String sendLag, String loopLag,
         List<String> steps, long[] stepDeliveries, Map<String, Long> errors, Map<String, Long> nodes,
         long deliveriesMeasured, long duplicates, long reordered, long replayed, long scheduled, long attempted,
         long joined, long failed, long rejoined, long dropped, long received, long arrivedInWindow, long[] sent, long[] sendErrors,
-        long[] unique, long[] members, double cpuSeconds, List<String> lossSample) {
+        long[] unique, long[] members, double cpuSeconds, long gcCount, long gcMillis, List<String> lossSample) {
 
     public static WorkerReport of(Tallies t, long[] sent, long[] sendErrors, long[] unique, long[] members,
-            double cpuSeconds, List<String> lossSample) {
+            double cpuSeconds, long gcCount, long gcMillis, List<String> lossSample) {
         List<String> steps = new ArrayList<>();
         for (Histogram step : t.steps) {
             steps.add(Percentiles.encode(step));
@@ -37,7 +39,7 @@ public record WorkerReport(String latency, String join, String welcome, String c
                 Percentiles.encode(t.sendLag), Percentiles.encode(t.loopLag), steps, t.stepDeliveries, t.errors,
                 t.nodes, t.deliveriesMeasured, t.duplicates, t.reordered, t.replayed, t.scheduled, t.attempted,
                 t.joined, t.failed, t.rejoined, t.dropped, t.received, t.arrivedInWindow, sent, sendErrors, unique, members, cpuSeconds,
-                lossSample);
+                gcCount, gcMillis, lossSample);
     }
 
     /** Adds this report's tallies into {@code into}. */

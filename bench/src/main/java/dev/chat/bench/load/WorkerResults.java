@@ -39,8 +39,8 @@ final class WorkerResults {
         }
     }
 
-    /** The worker's report, its CPU over the measured part being {@code cpu} seconds. */
-    WorkerReport report(double cpu, long t0) throws Exception {
+    /** The worker's report, its CPU over the measured part being {@code cpu} seconds and its collections {@code gc}. */
+    WorkerReport report(double cpu, GcTime gc, long t0) throws Exception {
         Tallies total = loops.collect(loop -> loop.tallies);
         long[] sent = new long[plan.senders()];
         long[] sendErrors = new long[plan.senders()];
@@ -58,7 +58,7 @@ final class WorkerResults {
             }
         }
         List<String> lossSample = lossSample(t0);
-        return WorkerReport.of(total, sent, sendErrors, unique, members, cpu, lossSample);
+        return WorkerReport.of(total, sent, sendErrors, unique, members, cpu, gc.count(), gc.millis(), lossSample);
     }
 
     private long[] highestSeen(LoadLoop loop) {

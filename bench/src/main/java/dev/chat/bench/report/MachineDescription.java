@@ -45,6 +45,15 @@ final class MachineDescription {
         }
         addIfPresent(parts, "", JsonFields.text(machine, "os"));
         addIfPresent(parts, "kernel ", JsonFields.text(machine, "kernel"));
+        // measured before the load (BoxSpeed): what tells two days on "the same" box apart
+        Double roundTrip = JsonFields.number(machine, "speed", "loopbackRoundTripMicros");
+        if (roundTrip != null) {
+            parts.add("loopback round trip " + NumberFormats.oneDecimal(roundTrip) + " µs");
+        }
+        Double pageFault = JsonFields.number(machine, "speed", "pageFaultMicros");
+        if (pageFault != null) {
+            parts.add("first touch of a page " + NumberFormats.oneDecimal(pageFault) + " µs");
+        }
         return parts.isEmpty() ? NumberFormats.MISSING : String.join(", ", parts);
     }
 

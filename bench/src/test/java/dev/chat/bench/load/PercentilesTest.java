@@ -32,6 +32,20 @@ class PercentilesTest {
     }
 
     @Test
+    void aStallCountsEveryTickItHeldUpNotOnlyTheOneThatRan() {
+        // 1 s of ticks every 2 ms: 400 on time, then one that came 200 ms late
+        Histogram h = Percentiles.micros();
+        for (int i = 0; i < 400; i++) {
+            Percentiles.recordLate(h, 0, 2_000);
+        }
+        Percentiles.recordLate(h, 200_000, 2_000);
+        // the 100 ticks due during the stall were late by 200, 198, ... 2 ms: a fifth of all ticks
+        assertEquals(500, h.getTotalCount());
+        assertEquals(100.0, (double) Percentiles.millis(h).get("p90"), 1.0);
+        assertEquals(190.0, (double) Percentiles.millis(h).get("p99"), 1.0);
+    }
+
+    @Test
     void anEmptyHistogramHasOnlyItsCount() {
         assertEquals(Map.of("count", 0L), Percentiles.millis(Percentiles.micros()));
     }

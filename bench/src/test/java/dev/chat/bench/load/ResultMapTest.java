@@ -33,7 +33,7 @@ class ResultMapTest {
         t.errors.put("connect: HTTP 502", 1L);
         t.errors.put("error frame: busy", 2L);
         return WorkerReport.of(t, new long[] { 10, 8 }, new long[] { 0, 2 }, new long[] { 50, 30 },
-                new long[] { 5, 5 }, 1.5, List.of());
+                new long[] { 5, 5 }, 1.5, 0, 0, List.of());
     }
 
     private static Map<String, Object> build(Plan plan, boolean heap) {
@@ -85,7 +85,7 @@ class ResultMapTest {
         Plan plan = plan(false, 0);
         Tallies total = new Tallies(0);
         WorkerReport lossy = WorkerReport.of(total, new long[] { 10, 8 }, new long[] { 0, 2 }, new long[] { 49, 30 },
-                new long[] { 5, 5 }, 1.5, List.of("client 7 on node-1, room 0, missing sender 0: 4-4"));
+                new long[] { 5, 5 }, 1.5, 0, 0, List.of("client 7 on node-1, room 0, missing sender 0: 4-4"));
         lossy.addTo(total);
         Map<String, Object> result = new ResultMap(plan, settings(false)).build("t", total, List.of(lossy),
                 new ResultMap.Servers(List.of(), null, null, Map.of(), Map.of()), 5.0, new RampSteps(plan, 100), 0);
@@ -96,6 +96,24 @@ class ResultMapTest {
         assertEquals(List.of("sender 0: sent 10, errors 0, received 9.80 per member",
                 "sender 1: sent 8, errors 2, received 6.00 per member"), deliveries.get("perSender"));
         assertEquals(List.of("1 deliveries lost"), result.get("warnings"));
+    }
+
+    @Test
+    void theGeneratorsOwnCollectionsAreCountedAndWarnedOf() {
+        Plan plan = plan(false, 0);
+        Tallies total = new Tallies(0);
+        List<WorkerReport> workers = List.of(
+                WorkerReport.of(total, new long[] { 10, 8 }, new long[] { 0, 2 }, new long[] { 50, 30 }, new long[] { 5, 5 },
+                        1.5, 2, 130, List.of()),
+                WorkerReport.of(total, new long[2], new long[2], new long[2], new long[2], 1.0, 1, 40, List.of()));
+        workers.forEach(w -> w.addTo(total));
+        Map<String, Object> result = new ResultMap(plan, settings(false)).build("t", total, workers,
+                new ResultMap.Servers(List.of(), null, null, Map.of(), Map.of()), 5.0, new RampSteps(plan, 100), 0);
+        Map<String, Object> generator = section(result, "generator");
+        assertEquals(3L, generator.get("gcPauses"));
+        assertEquals(170L, generator.get("gcMillis"));
+        assertEquals(List.of("the generator stopped for 3 garbage collections (170 ms in all) while measuring: latency includes them"),
+                result.get("warnings"));
     }
 
     @Test

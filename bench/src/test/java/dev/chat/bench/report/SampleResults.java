@@ -68,7 +68,7 @@ final class SampleResults {
     static String c300(double p99) {
         return """
                 {"scenario":"c300","label":"after","startedAt":"2026-12-01T21:00:00Z",
-                 "machine":{"cores":2,"memoryGiB":23.4,"os":"Debian GNU/Linux 12","kernel":"6.1.0-28","java":"17.0.15","nginx":"1.22.1","redis":"7.0.15","commit":"abc1234","cpuModel":"Test CPU"},
+                 "machine":{"cores":2,"memoryGiB":23.4,"os":"Debian GNU/Linux 12","kernel":"6.1.0-28","java":"17.0.15","nginx":"1.22.1","redis":"7.0.15","commit":"abc1234","cpuModel":"Test CPU","speed":{"loopbackRoundTripMicros":97.3,"pageFaultMicros":4.88}},
                  "options":{"conns":300,"rooms":10,"senders":30,"rate":20.0,"size":100,"warmupSeconds":5,"durationSeconds":20,"connectRate":500,"workers":1},
                  "connect":{"attempted":300,"joined":300,"failed":0,"errors":{"timeout":0},"joinMs":{"p50":3.1,"p90":5.0,"p99":12.0,"p999":20.0,"max":25.0,"count":300}},
                  "offeredDeliveriesPerSecond":18000.0,
