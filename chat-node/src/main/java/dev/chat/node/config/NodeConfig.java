@@ -80,7 +80,8 @@ public interface NodeConfig {
         /**
          * How often every connection is pinged, well below the gateway's 75 s read timeout (and
          * the 60 s idle timeouts of common load balancers) so an idle chat is not cut. One timer
-         * per event loop pings all of its connections. Pings are most of what an idle connection
+         * per event loop pings a slice of its connections 4 times a second, so that each is pinged
+         * once per interval and never all at once. Pings are most of what an idle connection
          * costs: 20 000 idle connections took 3 % of a core with pings every 20 s, 0.75 % without.
          */
         @WithDefault("30s")

@@ -1,6 +1,5 @@
 package dev.chat.node.ws;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -23,15 +22,19 @@ import dev.chat.node.config.NodeConfig;
 /**
  * Pings every connection each {@code chat.node.ping-interval}, with one timer per event loop
  * rather than one per connection (websockets-next's auto-ping): 20 000 idle connections then
- * cost 4 timers, not 20 000. Tracking happens on the connection's loop, so the loop's map needs
- * no lock.
+ * cost 4 timers, not 20 000. The timer ticks every {@link #TICK_MILLIS} and pings one slice of
+ * the loop's connections ({@link PingRounds}), so a round's pings are spread over its interval
+ * instead of leaving all at once. Tracking happens on the connection's loop, so the loop's
+ * rounds need no lock.
  */
 @ApplicationScoped
 public class Pinger {
 
     private static final Logger LOG = Logger.getLogger(Pinger.class);
+    /** 4 ticks a second: at 20 000 connections on a loop and pings every 30 s, 167 pings a tick. */
+    static final long TICK_MILLIS = 250;
 
-    private final Map<EventExecutor, Map<WebSocketConnection, ChannelHandlerContext>> byLoop = new ConcurrentHashMap<>();
+    private final Map<EventExecutor, PingRounds<WebSocketConnection, ChannelHandlerContext>> byLoop = new ConcurrentHashMap<>();
 
     @Inject
     NodeConfig config;
@@ -45,20 +48,22 @@ public class Pinger {
 
     /** Call on the connection's loop. */
     void forget(WebSocketConnection connection, EventExecutor loop) {
-        Map<WebSocketConnection, ChannelHandlerContext> connections = byLoop.get(loop);
-        if (connections != null) {
-            connections.remove(connection);
+        PingRounds<WebSocketConnection, ChannelHandlerContext> rounds = byLoop.get(loop);
+        if (rounds != null) {
+            rounds.remove(connection);
         }
     }
 
-    private Map<WebSocketConnection, ChannelHandlerContext> start(EventExecutor loop) {
-        Map<WebSocketConnection, ChannelHandlerContext> connections = new HashMap<>();
-        long every = config.node().pingInterval().toMillis();
-        loop.scheduleAtFixedRate(() -> pingAll(connections), every, every, TimeUnit.MILLISECONDS);
-        return connections;
+    private PingRounds<WebSocketConnection, ChannelHandlerContext> start(EventExecutor loop) {
+        long interval = config.node().pingInterval().toMillis();
+        int slices = PingRounds.slicesFor(interval, TICK_MILLIS);
+        PingRounds<WebSocketConnection, ChannelHandlerContext> rounds = new PingRounds<>(slices);
+        long tick = Math.max(1, interval / slices);
+        loop.scheduleAtFixedRate(() -> ping(rounds.next()), tick, tick, TimeUnit.MILLISECONDS);
+        return rounds;
     }
 
-    private static void pingAll(Map<WebSocketConnection, ChannelHandlerContext> connections) {
+    private static void ping(Map<WebSocketConnection, ChannelHandlerContext> connections) {
         for (Map.Entry<WebSocketConnection, ChannelHandlerContext> entry : connections.entrySet()) {
             ChannelHandlerContext channel = entry.getValue();
             if (channel != null && channel.handler() instanceof WebSocketFrameEncoder) {
