@@ -24,10 +24,6 @@ final class ResultMap {
     private final Coordinator.Settings settings;
     private final BoxSpeed speed;
 
-    ResultMap(Plan plan, Coordinator.Settings settings) {
-        this(plan, settings, null);
-    }
-
     /** @param speed the box's speed measured before the load (null: not measured) */
     ResultMap(Plan plan, Coordinator.Settings settings, BoxSpeed speed) {
         this.plan = plan;

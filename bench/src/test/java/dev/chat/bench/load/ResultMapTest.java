@@ -42,7 +42,7 @@ class ResultMapTest {
         report.addTo(total);
         List<ServerProcess> servers = List.of(new ServerProcess("redis", "redis", List.of(ProcessHandle.current().pid())));
         Sample sample = Sample.take(servers);
-        return new ResultMap(plan, settings(heap)).build("2026-12-04T00:00:00Z", total, List.of(report),
+        return new ResultMap(plan, settings(heap), null).build("2026-12-04T00:00:00Z", total, List.of(report),
                 new ResultMap.Servers(servers, sample, Sample.take(servers), Map.of(), Map.of()), 5.0,
                 new RampSteps(plan, 100), 0.5);
     }
@@ -87,7 +87,7 @@ class ResultMapTest {
         WorkerReport lossy = WorkerReport.of(total, new long[] { 10, 8 }, new long[] { 0, 2 }, new long[] { 49, 30 },
                 new long[] { 5, 5 }, 1.5, 0, 0, List.of("client 7 on node-1, room 0, missing sender 0: 4-4"));
         lossy.addTo(total);
-        Map<String, Object> result = new ResultMap(plan, settings(false)).build("t", total, List.of(lossy),
+        Map<String, Object> result = new ResultMap(plan, settings(false), null).build("t", total, List.of(lossy),
                 new ResultMap.Servers(List.of(), null, null, Map.of(), Map.of()), 5.0, new RampSteps(plan, 100), 0);
         Map<String, Object> deliveries = section(result, "deliveries");
         assertEquals(1L, deliveries.get("lost"));
@@ -107,7 +107,7 @@ class ResultMapTest {
                         1.5, 2, 130, List.of()),
                 WorkerReport.of(total, new long[2], new long[2], new long[2], new long[2], 1.0, 1, 40, List.of()));
         workers.forEach(w -> w.addTo(total));
-        Map<String, Object> result = new ResultMap(plan, settings(false)).build("t", total, workers,
+        Map<String, Object> result = new ResultMap(plan, settings(false), null).build("t", total, workers,
                 new ResultMap.Servers(List.of(), null, null, Map.of(), Map.of()), 5.0, new RampSteps(plan, 100), 0);
         Map<String, Object> generator = section(result, "generator");
         assertEquals(3L, generator.get("gcPauses"));
