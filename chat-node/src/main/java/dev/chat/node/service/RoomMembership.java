@@ -149,7 +149,7 @@ final class RoomMembership {
             return CompletableFuture.completedFuture(null);
         }
         notice(roomId, "leave", session, presenceTracker.users(roomId));
-        return presence.remove(roomId, session.user().id())
+        return presence.remove(roomId, session.user().id(), System.currentTimeMillis())
                 .thenRun(() -> presenceTracker.announce(roomId))
                 .exceptionally(failure -> null); // the entry lapses by itself
     }

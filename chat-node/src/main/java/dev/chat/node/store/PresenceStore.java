@@ -89,9 +89,9 @@ public final class PresenceStore implements RoomPresence {
     }
 
     @Override
-    public CompletionStage<Void> remove(String roomId, String userId) {
+    public CompletionStage<Void> remove(String roomId, String userId, long now) {
         return REMOVE.run(redis, rosterKeysOf(roomId), List.of(userId, keys.channel(roomId), nodeId, presenceId,
-                Long.toString(System.currentTimeMillis()))).<Void>mapEmpty().toCompletionStage();
+                Long.toString(now))).<Void>mapEmpty().toCompletionStage();
     }
 
     private List<String> rosterKeysOf(String roomId) {

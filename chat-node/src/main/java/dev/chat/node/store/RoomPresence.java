@@ -32,7 +32,8 @@ public interface RoomPresence {
     /** This node's entry of the room pushed back, at a cost that does not grow with its users. */
     CompletionStage<Beat> heartbeat(String roomId, long now);
 
-    CompletionStage<Void> remove(String roomId, String userId);
+    /** The user out of the room under this node; lapsed entries found meanwhile are pruned as of {@code now}. */
+    CompletionStage<Void> remove(String roomId, String userId, long now);
 
     /** Users present in the room now, on every node. */
     CompletionStage<Long> count(String roomId, long now);

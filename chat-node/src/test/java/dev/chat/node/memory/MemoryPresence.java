@@ -92,7 +92,7 @@ public final class MemoryPresence implements RoomPresence, Roster {
     }
 
     @Override
-    public CompletionStage<Void> remove(String roomId, String userId) {
+    public CompletionStage<Void> remove(String roomId, String userId, long now) {
         room(roomId).remove(member(userId));
         if (room(roomId).keySet().stream().noneMatch(member -> member.endsWith("@" + nodeId))) {
             entries.remove(entry(roomId));

@@ -254,13 +254,27 @@ class PresenceStoreTest {
     }
 
     @Test
+    void aLeavePrunesTheNodesThatLapsedByTheTimeItIsGiven() {
+        long now = System.currentTimeMillis();
+        PresenceStore live = node(redis, "node-1");
+        PresenceStore dead = node(redis, "node-2");
+        join(live.add(room, Map.of("ann", "Ann", "bob", "Bob"), now));
+        join(dead.add(room, Map.of("cid", "Cid"), now));
+
+        join(live.remove(room, "ann", now + 1));
+        assertEquals(Map.of("bob", "Bob", "cid", "Cid"), names(), "node-2 has not lapsed yet");
+        join(live.remove(room, "bob", now + TTL_MS + 1));
+        assertEquals(Map.of(), names(), "node-2 lapsed by then: its cid is pruned with the leave");
+    }
+
+    @Test
     void aLeaveTakesTheUserOutAndANodeWithNobodyLeftHasNoEntry() {
         long now = System.currentTimeMillis();
         PresenceStore node = node(redis, "node-1");
         join(node.add(room, Map.of("ann", "Ann", "bob", "Bob"), now));
-        join(node.remove(room, "ann"));
+        join(node.remove(room, "ann", now));
         assertEquals(Map.of("bob", "Bob"), names());
-        join(node.remove(room, "bob"));
+        join(node.remove(room, "bob", now));
         assertEquals(0, send(redis, Request.cmd(Command.ZCARD).arg(keys.presenceNodes(room))).toLong());
         assertEquals(0, join(node.count(room, now)));
     }

@@ -208,7 +208,7 @@ class PeopleTest {
                         .until(() -> watcher.seen("roster").stream().noneMatch(r -> lists(r, late)));
 
                 for (String userId : crowd.keySet()) {
-                    otherNode.remove(room, userId).toCompletableFuture().join();
+                    otherNode.remove(room, userId, System.currentTimeMillis()).toCompletableFuture().join();
                 }
                 // three left (watcher, joiner, late): live again, and everyone starts over
                 JsonNode reset = watcher.next("roster", r -> r.path("reset").asBoolean() && lists(r, late));
