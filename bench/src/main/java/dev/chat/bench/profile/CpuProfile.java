@@ -21,6 +21,9 @@ import jdk.jfr.consumer.RecordingFile;
  * samples by area of code (the chat's own, Netty, Vert.x, Quarkus, the JDK, ...), the hottest
  * methods by their own time, and the chat's methods by time spent in or under them. Plain
  * counting of {@code jdk.ExecutionSample} events, so anyone can check it with {@code jfr print}.
+ * Those samples see Java code only; the process's split between user space and the kernel
+ * ({@code jdk.CPULoad}, once a second) comes first, since on loopback most of a chat node's CPU
+ * is its socket system calls (bigroom, perf, 2026-12-07: 75 % kernel).
  */
 public final class CpuProfile {
 
@@ -45,16 +48,27 @@ public final class CpuProfile {
     private final Map<String, Integer> self = new HashMap<>();
     private final Map<String, Integer> ownInclusive = new HashMap<>();
     private int samples;
+    private double userLoad;
+    private double systemLoad;
+    private int loads;
+    private int hardwareThreads;
 
     public static CpuProfile read(Path jfr) throws IOException {
         CpuProfile profile = new CpuProfile();
         try (RecordingFile file = new RecordingFile(jfr)) {
             while (file.hasMoreEvents()) {
                 RecordedEvent event = file.readEvent();
-                if ("jdk.ExecutionSample".equals(event.getEventType().getName())) {
-                    RecordedStackTrace stack = event.getStackTrace();
-                    if (stack != null) {
-                        profile.add(names(stack.getFrames()));
+                switch (event.getEventType().getName()) {
+                    case "jdk.ExecutionSample" -> {
+                        RecordedStackTrace stack = event.getStackTrace();
+                        if (stack != null) {
+                            profile.add(names(stack.getFrames()));
+                        }
+                    }
+                    // shares of the whole machine (all its hardware threads), once a second
+                    case "jdk.CPULoad" -> profile.addLoad(event.getFloat("jvmUser"), event.getFloat("jvmSystem"));
+                    case "jdk.CPUInformation" -> profile.hardwareThreads(event.getInt("hwThreads"));
+                    default -> {
                     }
                 }
             }
@@ -90,6 +104,23 @@ public final class CpuProfile {
         }
     }
 
+    /** One reading of the process's CPU: user and kernel time as shares (0..1) of the machine. */
+    void addLoad(double user, double system) {
+        userLoad += user;
+        systemLoad += system;
+        loads++;
+    }
+
+    void hardwareThreads(int threads) {
+        hardwareThreads = threads;
+    }
+
+    /** The kernel's share (0..1) of the process's CPU over the readings; NaN without any. */
+    public double kernelShare() {
+        double total = userLoad + systemLoad;
+        return loads == 0 || total == 0 ? Double.NaN : systemLoad / total;
+    }
+
     static String area(String method) {
         for (Map.Entry<String, String> area : AREAS.entrySet()) {
             if (method.startsWith(area.getKey())) {
@@ -112,6 +143,16 @@ public final class CpuProfile {
     public String markdown(String title, int rows) {
         StringBuilder out = new StringBuilder();
         out.append(title).append(": ").append(samples).append(" execution samples of the node's Java threads.\n\n");
+        if (!Double.isNaN(kernelShare())) {
+            double cores = Math.max(1, hardwareThreads);
+            out.append(String.format(Locale.ROOT,
+                    "Over the recording the process used %.1f %% of one core on average: %.1f %% in user space (Java, "
+                            + "compiled code, the collector) and %.1f %% in the kernel (its socket system calls: "
+                            + "reads, writes, loopback TCP), so the kernel had %.0f %% of its CPU. The samples below "
+                            + "see the user-space Java part only.\n\n",
+                    100 * cores * (userLoad + systemLoad) / loads, 100 * cores * userLoad / loads,
+                    100 * cores * systemLoad / loads, 100 * kernelShare()));
+        }
         table(out, "area (innermost frame)", byArea, Integer.MAX_VALUE);
         table(out, "hottest methods (own time)", self, rows);
         table(out, "the chat's methods (time in or under them)", ownInclusive, rows);
