@@ -146,10 +146,11 @@ public final class CpuProfile {
         if (!Double.isNaN(kernelShare())) {
             double cores = Math.max(1, hardwareThreads);
             out.append(String.format(Locale.ROOT,
-                    "Over the recording the process used %.1f %% of one core on average: %.1f %% in user space (Java, "
-                            + "compiled code, the collector) and %.1f %% in the kernel (its socket system calls: "
-                            + "reads, writes, loopback TCP), so the kernel had %.0f %% of its CPU. The samples below "
-                            + "see the user-space Java part only.\n\n",
+                    "Over the recording the process used %.1f %% of one core on average, as the kernel accounts it "
+                            + "(ticks, `jdk.CPULoad`): %.1f %% in user space (Java, compiled code, the collector) "
+                            + "and %.1f %% in the kernel (mostly its socket system calls and loopback TCP), so the "
+                            + "kernel had %.0f %% of its CPU. The samples below see the user-space Java part "
+                            + "only.\n\n",
                     100 * cores * (userLoad + systemLoad) / loads, 100 * cores * userLoad / loads,
                     100 * cores * systemLoad / loads, 100 * kernelShare()));
         }
