@@ -15,10 +15,11 @@ import java.util.Map;
  * How fast the box is at what the scenarios spend their time on, measured just before the load:
  * a round trip over loopback (two sockets' system calls and a wake-up each way: what every
  * delivery costs the gateway, the node and the generator) and a page touched for the first
- * time. The same build measured 77 ms p99 in bigroom one day and 426 ms on another machine of
- * the same kind, whose loopback round trip took about 100 µs and each first touch of a page about
- * 5 µs: with these figures in every result, figures of two days can be told apart from a change
- * of the build.
+ * time. The bare broadcaster measured 77 to 95 ms p99 in bigroom one day and 238 to 899 ms on
+ * another machine of the same kind, whose loopback round trip took 20 to 34 µs and each first
+ * touch of a page 2.2 to 5 µs (against 14 to 18 µs and 1.4 to 1.8 µs on a machine where it
+ * measured 91 to 93 ms, 2026-12-07): with these figures in every result, figures of two days
+ * can be told apart from a change of the build.
  *
  * @param loopbackRoundTripMicros median of one-byte TCP round trips over 127.0.0.1
  * @param pageFaultMicros time per 4 KiB page to zero fresh memory (first touch: a page fault)
